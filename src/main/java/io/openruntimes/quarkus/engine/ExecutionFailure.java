@@ -1,0 +1,31 @@
+package io.openruntimes.quarkus.engine;
+
+/**
+ * Why an execution produced no answer from the function. The message is complete and meant
+ * for the function's author; a wire protocol maps the {@link Kind} to its own status codes.
+ */
+public final class ExecutionFailure extends RuntimeException {
+
+    public enum Kind {
+        /** The entrypoint class or its {@code main} cannot be used. */
+        ENTRYPOINT_UNAVAILABLE,
+        /** The function threw. */
+        FUNCTION_THREW,
+        /** The function returned {@code null}. */
+        NO_RESPONSE,
+        /** The deadline passed before the function returned. */
+        TIMED_OUT
+    }
+
+    private final Kind kind;
+
+    ExecutionFailure(Kind kind, String message) {
+        // The runtime's own stack says nothing useful to the caller: don't pay for it.
+        super(message, null, false, false);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

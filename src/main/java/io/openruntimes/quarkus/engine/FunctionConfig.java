@@ -1,0 +1,27 @@
+package io.openruntimes.quarkus.engine;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Which function this process serves, and how long an execution may take. */
+@ConfigMapping(prefix = "openruntimes.function")
+public interface FunctionConfig {
+
+    /**
+     * Fully qualified name of the entrypoint class. Written at build time by FunctionProject,
+     * which reads the package the entrypoint file declares.
+     */
+    @WithName("class")
+    Optional<String> className();
+
+    /** The entrypoint file, relative to the code root (INTERNAL_RUNTIME_ENTRYPOINT at build time). */
+    @WithDefault("Index.java")
+    String entrypoint();
+
+    /** The ceiling on an execution's deadline, and the deadline when the executor names none. */
+    @WithDefault("900S")
+    Duration timeout();
+}

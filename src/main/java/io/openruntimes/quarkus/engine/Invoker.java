@@ -1,0 +1,190 @@
+package io.openruntimes.quarkus.engine;
+
+import io.openruntimes.quarkus.Request;
+import io.openruntimes.quarkus.Response;
+import io.quarkus.runtime.Startup;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.util.TypeLiteral;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs executions of the function: each on a thread of its own, under a deadline.
+ *
+ * <p>A SmallRye Fault Tolerance guard does both: it offloads the call to the function pool and
+ * fails the execution when its deadline passes, whether or not the function returns. The
+ * function's thread is then interrupted; a function that ignores the interrupt keeps its
+ * (daemon) thread, and every other execution goes on on other threads.
+ */
+@Startup
+@Singleton
+public class Invoker {
+
+    private static final Logger LOG = Logger.getLogger(Invoker.class);
+    private static final TypeLiteral<CompletionStage<Response>> STAGE = new TypeLiteral<>() {
+    };
+    /** Deadlines usually repeat (one per function); past this many distinct ones, start over. */
+    private static final int MAX_GUARDS = 64;
+
+    private final FunctionEntrypoint entrypoint;
+    private final Duration ceiling;
+    private final ExecutorService pool = Executors.newCachedThreadPool(new FunctionThreads());
+    private final ConcurrentMap<Long, TypedGuard<CompletionStage<Response>>> guards = new ConcurrentHashMap<>();
+
+    public Invoker(FunctionConfig config) {
+        this.ceiling = config.timeout();
+        this.entrypoint = FunctionEntrypoint.load(config.className().orElse(null), config.entrypoint(),
+                Thread.currentThread().getContextClassLoader());
+        if (entrypoint.available()) {
+            LOG.infof("Serving %s (from %s)", entrypoint.className(), config.entrypoint());
+        } else {
+            LOG.errorf("Entrypoint unavailable, every execution will answer 404: %s", entrypoint.problem());
+        }
+    }
+
+    public FunctionEntrypoint entrypoint() {
+        return entrypoint;
+    }
+
+    /**
+     * Runs one execution. The stage completes with the function's response, or with an
+     * {@link ExecutionFailure} saying why there is none.
+     *
+     * @param timeout the executor's deadline, or {@code null} for the ceiling; never more than it
+     */
+    public CompletionStage<Response> invoke(Request request, Duration timeout) {
+        if (!entrypoint.available()) {
+            return CompletableFuture.failedFuture(
+                    new ExecutionFailure(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, entrypoint.problem()));
+        }
+        Duration deadline = timeout == null || timeout.compareTo(ceiling) > 0 ? ceiling : timeout;
+        Call call = new Call(request);
+        return guard(deadline).get(call::run).handle((response, error) -> {
+            if (error == null) {
+                return response;
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof TimeoutException) {
+                throw call.timedOut(deadline);
+            }
+            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+        });
+    }
+
+    private TypedGuard<CompletionStage<Response>> guard(Duration deadline) {
+        long millis = Math.max(1, deadline.toMillis());
+        TypedGuard<CompletionStage<Response>> guard = guards.get(millis);
+        if (guard == null) {
+            if (guards.size() >= MAX_GUARDS) {
+                guards.clear();
+            }
+            guard = guards.computeIfAbsent(millis, ms -> TypedGuard.create(STAGE)
+                    .withDescription("function deadline " + ms + " ms")
+                    .withThreadOffload(true)
+                    .withThreadOffloadExecutor(pool)
+                    .withTimeout().duration(ms, ChronoUnit.MILLIS).done()
+                    .build());
+        }
+        return guard;
+    }
+
+    /** Gives running executions a moment to finish, then interrupts them; runaways cannot block exit. */
+    @PreDestroy
+    void shutdown() {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One execution on its function thread; knows that thread while, and only while, it runs. */
+    private final class Call {
+
+        private final Request request;
+        private Thread thread;
+        private boolean finished;
+
+        Call(Request request) {
+            this.request = request;
+        }
+
+        CompletionStage<Response> run() {
+            synchronized (this) {
+                if (finished) { // the deadline passed before a thread picked the call up
+                    return CompletableFuture.failedFuture(new IllegalStateException("cancelled"));
+                }
+                thread = Thread.currentThread();
+            }
+            try {
+                Response response = entrypoint.call(request, new Response());
+                if (response == null) {
+                    return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.NO_RESPONSE,
+                            "The function returned null: main(Request, Response) must return the response, "
+                                    + "for example `return res.send(\"ok\");`"));
+                }
+                return CompletableFuture.completedFuture(response);
+            } catch (Throwable thrown) {
+                return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.FUNCTION_THREW,
+                        StackTraces.format(thrown, entrypoint.className())));
+            } finally {
+                synchronized (this) {
+                    finished = true;
+                    thread = null;
+                }
+                // An interrupt sent as the deadline passed must not leak into the next call on this thread.
+                Thread.interrupted();
+            }
+        }
+
+        /** Records where the function was, interrupts it, and says so. */
+        synchronized ExecutionFailure timedOut(Duration deadline) {
+            StringBuilder message = new StringBuilder("Execution timed out after ")
+                    .append(seconds(deadline)).append(" (the execution's timeout).");
+            if (thread != null) {
+                message.append(" The function was at:\n")
+                        .append(StackTraces.format(thread.getStackTrace(), entrypoint.className()));
+                thread.interrupt();
+                LOG.warnf("Execution timed out after %s; interrupted %s", seconds(deadline), thread.getName());
+            }
+            finished = true;
+            return new ExecutionFailure(ExecutionFailure.Kind.TIMED_OUT, message.toString());
+        }
+    }
+
+    private static String seconds(Duration duration) {
+        double seconds = duration.toMillis() / 1000.0;
+        String number = seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+        return number + (seconds == 1 ? " second" : " seconds");
+    }
+
+    /** Daemon threads: a function that never returns must not keep the JVM alive after SIGTERM. */
+    private static final class FunctionThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "function-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

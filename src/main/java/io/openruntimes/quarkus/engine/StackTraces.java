@@ -1,0 +1,56 @@
+package io.openruntimes.quarkus.engine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Stack traces as a function's author wants to read them: their own frames, and none of the
+ * reflection and thread-pool frames below their {@code main}.
+ */
+final class StackTraces {
+
+    private StackTraces() {
+    }
+
+    /** {@code failure}'s class, message and trace with its causes, cut below the entrypoint's main. */
+    static String format(Throwable failure, String entrypointClass) {
+        trimChain(failure, entrypointClass, Collections.newSetFromMap(new IdentityHashMap<>()));
+        StringWriter out = new StringWriter();
+        failure.printStackTrace(new PrintWriter(out));
+        return out.toString().stripTrailing();
+    }
+
+    /** A thread's frames, deepest (the user's code) first, cut below the entrypoint's main. */
+    static String format(StackTraceElement[] frames, String entrypointClass) {
+        StringBuilder out = new StringBuilder();
+        for (StackTraceElement frame : trim(frames, entrypointClass)) {
+            out.append("\tat ").append(frame).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+
+    private static void trimChain(Throwable t, String entrypointClass, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return;
+        }
+        t.setStackTrace(trim(t.getStackTrace(), entrypointClass));
+        trimChain(t.getCause(), entrypointClass, seen);
+        for (Throwable suppressed : t.getSuppressed()) {
+            trimChain(suppressed, entrypointClass, seen);
+        }
+    }
+
+    /** Frames up to the outermost call of the entrypoint's main; all of them if it is not there. */
+    private static StackTraceElement[] trim(StackTraceElement[] frames, String entrypointClass) {
+        for (int i = frames.length - 1; i >= 0; i--) {
+            if (frames[i].getMethodName().equals("main") && frames[i].getClassName().equals(entrypointClass)) {
+                return Arrays.copyOf(frames, i + 1);
+            }
+        }
+        return frames;
+    }
+}

@@ -1,0 +1,70 @@
+#!/bin/bash
+# Builds the function in the code folder into the runtime, and packs what start.sh needs
+# into code.tar.gz beside it. The user's files are copied, never changed.
+#
+#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the code folder (Index.java)
+#   OPENRUNTIMES_PACKAGE         jvm (a Quarkus fast-jar, the default) or native (a native binary)
+#   OPENRUNTIMES_CODE_DIR        the code folder (/usr/code, as in the container)
+#   OPENRUNTIMES_WORKSPACE       scratch space for the build (/usr/workspace)
+set -eu
+
+RUNTIME="$(cd "$(dirname "$0")" && pwd)"
+CODE="${OPENRUNTIMES_CODE_DIR:-/usr/code}"
+WORKSPACE="${OPENRUNTIMES_WORKSPACE:-/usr/workspace}"
+ENTRYPOINT="${INTERNAL_RUNTIME_ENTRYPOINT:-Index.java}"
+PACKAGE="${OPENRUNTIMES_PACKAGE:-jvm}"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+fail() { echo "build.sh: $*" >&2; exit 1; }
+case "$PACKAGE" in jvm|native) ;; *) fail "OPENRUNTIMES_PACKAGE must be jvm or native, not '$PACKAGE'" ;; esac
+[ -d "$CODE" ] || fail "code folder not found: $CODE"
+
+# Maven is short-lived here: C1 alone starts faster than it loses on peak speed.
+export MAVEN_OPTS="${MAVEN_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+MAVEN=("$RUNTIME/mvnw" -B -q -Dquarkus.analytics.disabled=true -Dmaven.test.skip=true)
+
+echo "Copying the function from $CODE"
+rm -rf "$WORKSPACE/function" "$WORKSPACE/generated"
+mkdir -p "$WORKSPACE/function"
+tar -C "$CODE" --exclude=./code.tar.gz -cf - . | tar -C "$WORKSPACE/function" -xf -
+
+# The versions the runtime itself runs on: a function's pom cannot override those.
+DEPENDENCIES=()
+if [ -f "$CODE/pom.xml" ]; then
+  LIST="$RUNTIME/target/runtime-dependencies.txt"
+  if [ ! -s "$LIST" ] || [ "$RUNTIME/pom.xml" -nt "$LIST" ]; then
+    (cd "$RUNTIME" && "${MAVEN[@]}" dependency:list -DincludeScope=runtime -DoutputFile="$LIST" >/dev/null) \
+      || fail "could not list the runtime's own dependencies"
+  fi
+  DEPENDENCIES=("$LIST")
+fi
+
+echo "Preparing the build of $ENTRYPOINT"
+CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" \
+  "$RUNTIME" "$WORKSPACE/function" "$ENTRYPOINT" "$WORKSPACE" "${DEPENDENCIES[@]}")" || exit 1
+grep '^WARNING' <<<"$CLASS" >&2 || true
+CLASS="$(tail -n 1 <<<"$CLASS")"
+
+echo "Compiling $CLASS with the runtime ($PACKAGE)"
+NATIVE=()
+[ "$PACKAGE" = native ] && NATIVE=(-Dquarkus.native.enabled=true)
+LOG="$WORKSPACE/maven.log"
+if ! (cd "$WORKSPACE" && "${MAVEN[@]}" package "${NATIVE[@]}" >"$LOG" 2>&1); then
+  # Name the cause in the user's terms: their paths, not the workspace's.
+  grep -E '^\[ERROR\]' "$LOG" | grep -vE 'Re-run Maven|-> \[Help|^\[ERROR\] *$|full stack trace|MojoFailureException|Help 1\]|please read the following' \
+    | sed "s|$WORKSPACE/function/|$CODE/|g" >&2 || cat "$LOG" >&2
+  if grep -q 'Could not resolve dependencies\|could not be resolved' "$LOG"; then
+    fail "a dependency in $CODE/pom.xml could not be resolved (coordinates above)"
+  elif grep -q 'COMPILATION ERROR\|Compilation failure' "$LOG"; then
+    fail "the function does not compile (errors above, with file and line)"
+  fi
+  fail "the build failed (Maven's errors above)"
+fi
+
+echo "Packing $CODE/code.tar.gz"
+if [ "$PACKAGE" = native ]; then
+  tar -C "$WORKSPACE/target" -czf "$CODE/code.tar.gz" function-runner
+else
+  tar -C "$WORKSPACE/target" -czf "$CODE/code.tar.gz" quarkus-app
+fi
+echo "Built $CLASS: $(du -h "$CODE/code.tar.gz" | cut -f1)"

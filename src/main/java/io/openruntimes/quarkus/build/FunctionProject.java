@@ -1,0 +1,299 @@
+package io.openruntimes.quarkus.build;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.util.JavacTask;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Turns a function folder into a Maven project that builds the runtime with the function in it.
+ *
+ * <p>Writes, into the workspace: a {@code pom.xml} that is the runtime's own plus the function's
+ * dependencies (declared directly, so they keep their versions), and a
+ * {@code generated/} resource folder naming the entrypoint class and registering it for native
+ * reflection. The entrypoint's package is read with javac's own parser.
+ *
+ * <p>Self-contained on purpose (JDK only, one file): {@code build.sh} runs it with the source
+ * launcher before anything is compiled. Usage:
+ * {@code java FunctionProject.java <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]}
+ */
+public final class FunctionProject {
+
+    private final Path runtimeRoot;
+    private final Path functionDir;
+    private final String entrypoint;
+    private final Path workspace;
+    private final Map<String, String> runtimeArtifacts;
+    private final List<String> warnings = new ArrayList<>();
+
+    FunctionProject(Path runtimeRoot, Path functionDir, String entrypoint, Path workspace, Map<String, String> runtimeArtifacts) {
+        this.runtimeRoot = runtimeRoot.toAbsolutePath().normalize();
+        this.functionDir = functionDir.toAbsolutePath().normalize();
+        this.entrypoint = entrypoint;
+        this.workspace = workspace.toAbsolutePath().normalize();
+        this.runtimeArtifacts = runtimeArtifacts;
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 4) {
+            System.err.println("usage: FunctionProject <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]");
+            System.exit(2);
+        }
+        try {
+            Map<String, String> runtimeArtifacts = args.length > 4 ? readDependencyList(Path.of(args[4])) : Map.of();
+            FunctionProject project = new FunctionProject(Path.of(args[0]), Path.of(args[1]), args[2], Path.of(args[3]), runtimeArtifacts);
+            String className = project.write();
+            project.warnings.forEach(w -> System.out.println("WARNING: " + w));
+            System.out.println(className);
+        } catch (BuildFailure e) {
+            System.err.println("build.sh: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Writes the workspace project; answers the entrypoint's fully qualified class name. */
+    String write() {
+        Path source = functionDir.resolve(entrypoint).normalize();
+        if (!source.startsWith(functionDir)) {
+            throw new BuildFailure("the entrypoint " + entrypoint + " is outside the code folder");
+        }
+        if (!Files.isRegularFile(source)) {
+            throw new BuildFailure("entrypoint file not found: " + source
+                    + " (INTERNAL_RUNTIME_ENTRYPOINT=" + entrypoint + ", relative to the code folder)");
+        }
+        if (!source.getFileName().toString().endsWith(".java")) {
+            throw new BuildFailure("the entrypoint must be a .java file, got " + entrypoint);
+        }
+        String className = className(source);
+        try {
+            Path generated = workspace.resolve("generated");
+            writeFile(generated.resolve("META-INF/microprofile-config.properties"), """
+                    # Written by build.sh: the function this build serves.
+                    openruntimes.function.class=%s
+                    openruntimes.function.entrypoint=%s
+                    """.formatted(className, entrypoint));
+            writeFile(generated.resolve("META-INF/native-image/io.openruntimes/function/reflect-config.json"), """
+                    [
+                      {
+                        "name": "%s",
+                        "methods": [
+                          { "name": "<init>", "parameterTypes": [] },
+                          { "name": "main", "parameterTypes": ["io.openruntimes.quarkus.Request", "io.openruntimes.quarkus.Response"] }
+                        ]
+                      }
+                    ]
+                    """.formatted(className));
+            writeFile(workspace.resolve("pom.xml"), pom(generated));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return className;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** The package the file declares (javac's parser: comments, annotations and all) plus the file's name. */
+    static String className(Path source) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new BuildFailure("a JDK is needed to build functions, but this Java has no compiler: " + System.getProperty("java.home"));
+        }
+        try (var files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+            JavacTask task = (JavacTask) javac.getTask(new StringWriter(), files, null, List.of("-proc:none"), null,
+                    files.getJavaFileObjects(source));
+            String simpleName = source.getFileName().toString().replaceFirst("\\.java$", "");
+            for (CompilationUnitTree unit : task.parse()) {
+                if (unit.getPackageName() != null) {
+                    return unit.getPackageName() + "." + simpleName;
+                }
+            }
+            return simpleName;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The runtime's own pom, renamed, pointed at the runtime's sources and the function's, with
+     * the function's properties, repositories and dependencies added.
+     */
+    private String pom(Path generated) {
+        Document userPom = readUserPom();
+        Document pom = readXml(runtimeRoot.resolve("pom.xml"), "the runtime's pom.xml");
+        Element project = pom.getDocumentElement();
+        project.insertBefore(pom.createComment(" Written by build.sh from the runtime's pom and the function's pom.xml; do not edit. "),
+                project.getFirstChild());
+        first(project, "artifactId").setTextContent("function");
+
+        Element properties = first(project, "properties");
+        Map<String, String> userProperties = new HashMap<>();
+        if (userPom != null) {
+            Element declared = first(userPom.getDocumentElement(), "properties");
+            if (declared != null) {
+                for (Element property : children(declared)) {
+                    userProperties.put(property.getTagName(), property.getTextContent().trim());
+                    properties.appendChild(pom.importNode(property, true));
+                }
+            }
+        }
+        first(properties, "runtime.root").setTextContent(runtimeRoot.toString());
+        first(properties, "function.dir").setTextContent(functionDir.toString());
+        first(properties, "function.generated").setTextContent(generated.toString());
+
+        if (userPom != null) {
+            Element repositories = first(userPom.getDocumentElement(), "repositories");
+            if (repositories != null) {
+                project.insertBefore(pom.importNode(repositories, true), first(project, "dependencyManagement"));
+            }
+            Element declared = first(userPom.getDocumentElement(), "dependencies");
+            if (declared != null) {
+                Element dependencies = first(project, "dependencies");
+                dependencies.appendChild(pom.createComment(" The function's own dependencies "));
+                for (Element dependency : children(declared)) {
+                    Element merged = (Element) pom.importNode(dependency, true);
+                    pinRuntimeVersion(merged, userProperties);
+                    dependencies.appendChild(merged);
+                }
+            }
+        }
+        return serialise(pom);
+    }
+
+    /**
+     * A dependency the runtime itself needs at run time (Jackson, Vert.x, Netty, ...) cannot take
+     * the function's version: one class path serves both. Keep the runtime's, and say so.
+     */
+    private void pinRuntimeVersion(Element dependency, Map<String, String> userProperties) {
+        String key = textOf(dependency, "groupId") + ":" + textOf(dependency, "artifactId");
+        String runtimeVersion = runtimeArtifacts.get(key);
+        Element version = first(dependency, "version");
+        if (runtimeVersion == null || version == null) {
+            return;
+        }
+        String declared = interpolate(version.getTextContent().trim(), userProperties);
+        if (!declared.equals(runtimeVersion)) {
+            warnings.add("the function's pom.xml asks for " + key + ":" + declared + ", but the runtime needs "
+                    + key + ":" + runtimeVersion + " at run time; the function gets " + runtimeVersion);
+            version.setTextContent(runtimeVersion);
+        }
+    }
+
+    private Document readUserPom() {
+        Path file = functionDir.resolve("pom.xml");
+        return Files.isRegularFile(file) ? readXml(file, "the function's pom.xml") : null;
+    }
+
+    private static Document readXml(Path file, String what) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(file.toFile());
+        } catch (Exception e) {
+            throw new BuildFailure(what + " cannot be read (" + file + "): " + e.getMessage());
+        }
+    }
+
+    /**
+     * The runtime's run-time artifacts as {@code group:artifact -> version}, from
+     * {@code mvn dependency:list} output or Quarkus's {@code quarkus-app-dependencies.txt}.
+     */
+    static Map<String, String> readDependencyList(Path list) {
+        Map<String, String> artifacts = new HashMap<>();
+        Pattern listed = Pattern.compile("^\\s*([^\\s:]+):([^\\s:]+):([^\\s:]+):(?:([^\\s:]+):)?([^\\s:]+):(compile|runtime)\\b.*");
+        Pattern quarkus = Pattern.compile("^([^\\s:]+):([^\\s:]+):([^\\s:]*):([^\\s:]+):([^\\s:]+)$");
+        try (Stream<String> lines = Files.lines(list)) {
+            lines.forEach(line -> {
+                Matcher m = listed.matcher(line);
+                if (m.matches()) {
+                    artifacts.put(m.group(1) + ":" + m.group(2), m.group(5));
+                    return;
+                }
+                m = quarkus.matcher(line.trim());
+                if (m.matches()) {
+                    artifacts.put(m.group(1) + ":" + m.group(2), m.group(5));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return artifacts;
+    }
+
+    private static String interpolate(String value, Map<String, String> properties) {
+        Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), m.group())));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    private static void writeFile(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private static String serialise(Document document) {
+        try {
+            var transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
+            transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+            StringWriter out = new StringWriter();
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Element> children(Element parent) {
+        List<Element> elements = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                elements.add(e);
+            }
+        }
+        return elements;
+    }
+
+    private static Element first(Element parent, String name) {
+        return children(parent).stream().filter(e -> e.getTagName().equals(name)).findFirst().orElse(null);
+    }
+
+    private static String textOf(Element parent, String name) {
+        Element element = first(parent, name);
+        return element == null ? null : element.getTextContent().trim();
+    }
+
+    /** A build stopped by something the function's author can fix; the message says what. */
+    static final class BuildFailure extends RuntimeException {
+        BuildFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -18,6 +18,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 fail() { echo "build.sh: $*" >&2; exit 1; }
 case "$PACKAGE" in jvm|native) ;; *) fail "OPENRUNTIMES_PACKAGE must be jvm or native, not '$PACKAGE'" ;; esac
 [ -d "$CODE" ] || fail "code folder not found: $CODE"
+[ -f "$CODE/$ENTRYPOINT" ] || fail "entrypoint file not found: $CODE/$ENTRYPOINT (INTERNAL_RUNTIME_ENTRYPOINT=$ENTRYPOINT, relative to the code folder)"
 
 # Maven is short-lived here: C1 alone starts faster than it loses on peak speed.
 export MAVEN_OPTS="${MAVEN_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"

@@ -148,6 +148,10 @@ public final class FunctionProject {
         project.insertBefore(pom.createComment(" Written by build.sh from the runtime's pom and the function's pom.xml; do not edit. "),
                 project.getFirstChild());
         first(project, "artifactId").setTextContent("function");
+        // The runtime's own tests are not built here: don't resolve what only they need.
+        Element runtimeDependencies = first(project, "dependencies");
+        children(runtimeDependencies).stream().filter(d -> "test".equals(textOf(d, "scope")))
+                .forEach(runtimeDependencies::removeChild);
 
         Element properties = first(project, "properties");
         Map<String, String> userProperties = new HashMap<>();

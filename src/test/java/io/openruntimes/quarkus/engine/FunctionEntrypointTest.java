@@ -1,0 +1,98 @@
+package io.openruntimes.quarkus.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openruntimes.quarkus.Request;
+import io.openruntimes.quarkus.Response;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Which classes make a usable entrypoint, and what the 404 says when one does not. */
+class FunctionEntrypointTest {
+
+    public static class Instance {
+        public Response main(Request req, Response res) {
+            return res.send("instance");
+        }
+    }
+
+    public static class Static {
+        public static Response main(Request req, Response res) {
+            return res.send("static");
+        }
+    }
+
+    public static class NoMain {
+        public Response handle(Request req, Response res) {
+            return res;
+        }
+    }
+
+    public static class WrongReturn {
+        public String main(Request req, Response res) {
+            return "text";
+        }
+    }
+
+    public static class NoDefaultConstructor {
+        public NoDefaultConstructor(String name) {
+        }
+
+        public Response main(Request req, Response res) {
+            return res;
+        }
+    }
+
+    public static class FailingConstructor {
+        public FailingConstructor() {
+            throw new IllegalStateException("no config");
+        }
+
+        public Response main(Request req, Response res) {
+            return res;
+        }
+    }
+
+    private static FunctionEntrypoint load(Class<?> type) {
+        return load(type.getName());
+    }
+
+    private static FunctionEntrypoint load(String name) {
+        return FunctionEntrypoint.load(name, "Index.java", FunctionEntrypointTest.class.getClassLoader());
+    }
+
+    @Test
+    void instanceMainIsCalledOnOneInstance() throws Throwable {
+        FunctionEntrypoint entrypoint = load(Instance.class);
+        assertTrue(entrypoint.available());
+        assertNull(entrypoint.problem());
+        Response res = new Response();
+        assertSame(res, entrypoint.call(new Request(), res));
+        assertEquals("instance", res.getBody());
+    }
+
+    @Test
+    void staticMainIsAccepted() throws Throwable {
+        assertEquals("static", load(Static.class).call(new Request(), new Response()).getBody());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "                                                                        | No entrypoint class is configured for Index.java",
+            "com.example.Missing                                                     | Entrypoint class com.example.Missing (from Index.java) cannot be loaded",
+            "io.openruntimes.quarkus.engine.FunctionEntrypointTest$NoMain               | has no public method main(Request req, Response res)",
+            "io.openruntimes.quarkus.engine.FunctionEntrypointTest$WrongReturn          | must return io.openruntimes.quarkus.Response, not java.lang.String",
+            "io.openruntimes.quarkus.engine.FunctionEntrypointTest$NoDefaultConstructor | has no no-argument constructor",
+            "io.openruntimes.quarkus.engine.FunctionEntrypointTest$FailingConstructor   | failed in its constructor:\\njava.lang.IllegalStateException: no config",
+    })
+    void unusableEntrypointsSayWhy(String className, String problem) {
+        FunctionEntrypoint entrypoint = load(className);
+        assertFalse(entrypoint.available());
+        assertTrue(entrypoint.problem().contains(problem.replace("\\n", "\n")), entrypoint.problem());
+    }
+}

@@ -1,0 +1,154 @@
+package io.openruntimes.quarkus.scripts;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.openruntimes.quarkus.SeedCases;
+import io.openruntimes.quarkus.TodoStandIn;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The executor's own flow (the seed's tests.sh), without Docker: the real build.sh on a function
+ * folder, the real start.sh on its code.tar.gz, then the executor's cases over HTTP.
+ */
+class BuildAndStartTest {
+
+    static final Path FUNCTIONS = Scripts.RUNTIME.resolve("src/test/functions");
+
+    @TempDir
+    static Path scratch;
+    static TodoStandIn todos;
+    static Scripts.Build seedBuild;
+    static Scripts.Server seed;
+
+    @BeforeAll
+    static void buildAndStartTheSeedFunction() {
+        todos = new TodoStandIn();
+        seedBuild = Scripts.build(FUNCTIONS.resolve("seed"), "Index.java", scratch.resolve("seed"));
+        assertEquals(0, seedBuild.exitCode(), seedBuild.output());
+        seed = Scripts.start(seedBuild, scratch.resolve("seed"), Map.of("TODO_BASE_URL", todos.baseUrl()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (seed != null) {
+            seed.close();
+        }
+        todos.close();
+    }
+
+    @Nested
+    class SeedFunction extends SeedCases {
+        @Override
+        protected RequestSpecification executor() {
+            return seed.request();
+        }
+    }
+
+    @Test
+    void buildLeavesTheUsersFilesAsTheyWere() throws IOException {
+        assertEquals(listing(FUNCTIONS.resolve("seed")), listing(seedBuild.code()).replace("code.tar.gz\n", ""));
+        assertEquals(Files.readString(FUNCTIONS.resolve("seed/Index.java")), Files.readString(seedBuild.code().resolve("Index.java")));
+    }
+
+    @Test
+    void startLogsOneReadyLineWithTheStartupTime() {
+        assertTrue(Pattern.compile("started in \\d+\\.\\d+s\\. Listening on: http://0\\.0\\.0\\.0:\\d+").matcher(seed.log()).find(),
+                seed.log());
+    }
+
+    @Test
+    void theContractsErrorRowsHoldOnTheStartedProcess() {
+        seed.request().header("x-internal-challenge", "wrong").body("{}").post("/")
+                .then().statusCode(401).body("message", equalTo("Unauthorized"));
+        seed.request().body("[]").post("/").then().statusCode(400).body("code", equalTo(400));
+        seed.request().body("{\"timeout\":\"soon\"}").post("/").then().statusCode(400).body("message", containsString("timeout"));
+        seed.request().post("/elsewhere").then().statusCode(404).body("message", equalTo("Not found"));
+        seed.request().get("/").then().statusCode(405).header("Allow", "POST");
+    }
+
+    @Test
+    void aMissingEntrypointFileFailsTheBuildNamingIt() {
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("hello"), "Main.java", scratch.resolve("missing-entrypoint"));
+        assertNotEquals(0, build.exitCode());
+        assertTrue(build.output().contains("entrypoint file not found: " + build.code().resolve("Main.java")), build.output());
+    }
+
+    @Test
+    void aCompileErrorFailsTheBuildWithFileAndLine() {
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("broken"), "Index.java", scratch.resolve("broken"));
+        assertNotEquals(0, build.exitCode());
+        assertTrue(build.output().contains(build.code().resolve("Index.java") + ":[7,25] cannot find symbol"), build.output());
+        assertTrue(build.output().contains("the function does not compile"), build.output());
+    }
+
+    @Test
+    void anUnresolvableDependencyFailsTheBuildNamingIt() {
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("missing-dependency"), "Index.java", scratch.resolve("missing-dependency"));
+        assertNotEquals(0, build.exitCode());
+        assertTrue(build.output().contains("io.openruntimes.tests:does-not-exist:jar:0.0.1"), build.output());
+        assertTrue(build.output().contains("could not be resolved"), build.output());
+    }
+
+    @Test
+    void theRuntimesOwnArtifactsKeepTheirVersionWithAWarning() {
+        Path folder = scratch.resolve("pinned");
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("pinned"), "Handler.java", folder);
+        assertEquals(0, build.exitCode(), build.output());
+        var warning = Pattern.compile("WARNING: the function's pom.xml asks for com.fasterxml.jackson.core:jackson-databind:2.10.0, "
+                + "but the runtime needs com.fasterxml.jackson.core:jackson-databind:(\\S+) at run time").matcher(build.output());
+        assertTrue(warning.find(), build.output());
+        assertTrue(build.output().contains("Compiling com.example.pinned.Handler"), build.output());
+        try (Scripts.Server server = Scripts.start(build, folder, Map.of())) {
+            server.request().post("/").then().statusCode(200)
+                    .body("greeting", equalTo("Hello, pinned"))
+                    .body("jackson", equalTo(warning.group(1)));
+        }
+    }
+
+    @Test
+    void aRunawayFunctionTimesOutAndSigtermStillStopsTheServer() {
+        Path folder = scratch.resolve("runaway");
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("runaway"), "Index.java", folder);
+        assertEquals(0, build.exitCode(), build.output());
+        Scripts.Server server = Scripts.start(build, folder, Map.of());
+        try {
+            server.request().body(Map.of("payload", "spin", "timeout", 1)).contentType("application/json").post("/")
+                    .then().statusCode(500).time(lessThan(2500L))
+                    .body("message", startsWith("Execution timed out after 1 second"))
+                    .body("message", containsString("at Index.main(Index.java:"));
+            server.request().post("/").then().statusCode(200).time(lessThan(1000L)).body(equalTo("ok"));
+
+            Duration exit = server.terminate(Duration.ofSeconds(20));
+            assertNotNull(exit, "the server ignored SIGTERM with a runaway function thread:\n" + server.log());
+            assertTrue(exit.toMillis() < 15_000, "took " + exit);
+        } finally {
+            server.close();
+        }
+    }
+
+    private static String listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f) + "\n").sorted().collect(Collectors.joining());
+        }
+    }
+}

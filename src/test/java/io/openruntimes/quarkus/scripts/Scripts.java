@@ -1,0 +1,198 @@
+package io.openruntimes.quarkus.scripts;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs the real build.sh and start.sh the way the executor does, with the container's paths
+ * moved into a scratch folder through the scripts' documented overrides.
+ */
+public final class Scripts {
+
+    public static final Path RUNTIME = Path.of(System.getProperty("runtime.root", "")).toAbsolutePath();
+    public static final String KEY = "e2e-secret";
+
+    private Scripts() {
+    }
+
+    /** What build.sh did: its exit code, everything it printed, and the code folder it built. */
+    public record Build(int exitCode, String output, Path code) {
+        public Path archive() {
+            return code.resolve("code.tar.gz");
+        }
+    }
+
+    /** Copies {@code function} to {@code scratch/code} and runs build.sh on it. */
+    public static Build build(Path function, String entrypoint, Path scratch) {
+        Path code = scratch.resolve("code");
+        copy(function, code);
+        Path log = scratch.resolve("build.log");
+        Map<String, String> env = Map.of(
+                "OPENRUNTIMES_CODE_DIR", code.toString(),
+                "OPENRUNTIMES_WORKSPACE", scratch.resolve("workspace").toString(),
+                "INTERNAL_RUNTIME_ENTRYPOINT", entrypoint);
+        Process process = launch(List.of(RUNTIME.resolve("build.sh").toString()), env, log);
+        int exit = waitFor(process, Duration.ofMinutes(5));
+        return new Build(exit, read(log), code);
+    }
+
+    /** Starts start.sh on a build's archive, on a free port, and waits until it listens. */
+    public static Server start(Build build, Path scratch, Map<String, String> extraEnv) {
+        Path archive = scratch.resolve("tmp/code.tar.gz");
+        copy(build.archive(), archive);
+        int port = freePort();
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("OPENRUNTIMES_CODE_ARCHIVE", archive.toString());
+        env.put("OPENRUNTIMES_SERVER_DIR", scratch.resolve("server").toString());
+        env.put("INTERNAL_RUNTIME_KEY", KEY);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Path log = scratch.resolve("start.log");
+        Server server = new Server(launch(List.of(RUNTIME.resolve("start.sh").toString()), env, log), port, log);
+        server.awaitListening(Duration.ofSeconds(60));
+        return server;
+    }
+
+    /** A runtime started by start.sh. Closing it sends SIGTERM, then SIGKILL if it must. */
+    public static final class Server implements AutoCloseable {
+        private final Process process;
+        private final int port;
+        private final Path log;
+
+        Server(Process process, int port, Path log) {
+            this.process = process;
+            this.port = port;
+            this.log = log;
+        }
+
+        public RequestSpecification request() {
+            return given().baseUri("http://127.0.0.1").port(port).header("x-internal-challenge", KEY);
+        }
+
+        public Process process() {
+            return process;
+        }
+
+        public String log() {
+            return read(log);
+        }
+
+        void awaitListening(Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new AssertionError("start.sh exited with " + process.exitValue() + ":\n" + log());
+                }
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                    return;
+                } catch (IOException notYet) {
+                    sleep(100);
+                }
+            }
+            close();
+            throw new AssertionError("start.sh did not listen on " + port + " within " + limit + ":\n" + log());
+        }
+
+        /** SIGTERM, and how long the process took to exit (or null if it did not within the limit). */
+        public Duration terminate(Duration limit) {
+            long start = System.nanoTime();
+            process.destroy();
+            try {
+                return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS) ? Duration.ofNanos(System.nanoTime() - start) : null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+
+        @Override
+        public void close() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            if (terminate(Duration.ofSeconds(10)) == null) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private static Process launch(List<String> command, Map<String, String> env, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(RUNTIME.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().remove("INTERNAL_RUNTIME_KEY");
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(log.getParent());
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int waitFor(Process process, Duration limit) {
+        try {
+            if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                throw new AssertionError("timed out after " + limit);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

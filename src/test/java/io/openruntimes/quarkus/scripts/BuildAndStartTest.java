@@ -87,6 +87,20 @@ class BuildAndStartTest {
     }
 
     @Test
+    void startRefusesToServeWithoutAKeyNamingTheVariable() throws InterruptedException {
+        for (String key : new String[] {null, ""}) {
+            Path folder = scratch.resolve("no-key" + (key == null ? "-unset" : "-empty"));
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("INTERNAL_RUNTIME_KEY", key);
+            try (Scripts.Server server = Scripts.launchStart(seedBuild, folder, env)) {
+                assertTrue(server.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "still running:\n" + server.log());
+                assertNotEquals(0, server.process().exitValue());
+                assertTrue(server.log().contains("INTERNAL_RUNTIME_KEY is not set"), server.log());
+            }
+        }
+    }
+
+    @Test
     void aMissingEntrypointFileFailsTheBuildNamingIt() {
         Scripts.Build build = Scripts.build(FUNCTIONS.resolve("hello"), "Main.java", scratch.resolve("missing-entrypoint"));
         assertNotEquals(0, build.exitCode());

@@ -53,18 +53,25 @@ public final class Scripts {
 
     /** Starts start.sh on a build's archive, on a free port, and waits until it listens. */
     public static Server start(Build build, Path scratch, Map<String, String> extraEnv) {
+        Server server = launchStart(build, scratch, extraEnv);
+        server.awaitListening(Duration.ofSeconds(60));
+        return server;
+    }
+
+    /** Launches start.sh without waiting; {@code extraEnv} may replace the key, or blank it. */
+    public static Server launchStart(Build build, Path scratch, Map<String, String> extraEnv) {
         Path archive = scratch.resolve("tmp/code.tar.gz");
         copy(build.archive(), archive);
         int port = freePort();
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("OPENRUNTIMES_CODE_ARCHIVE", archive.toString());
         env.put("OPENRUNTIMES_SERVER_DIR", scratch.resolve("server").toString());
-        env.put("INTERNAL_RUNTIME_KEY", KEY);
+        if (!env.containsKey("INTERNAL_RUNTIME_KEY")) { // a null value means: leave it unset
+            env.put("INTERNAL_RUNTIME_KEY", KEY);
+        }
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Path log = scratch.resolve("start.log");
-        Server server = new Server(launch(List.of(RUNTIME.resolve("start.sh").toString()), env, log), port, log);
-        server.awaitListening(Duration.ofSeconds(60));
-        return server;
+        return new Server(launch(List.of(RUNTIME.resolve("start.sh").toString()), env, log), port, log);
     }
 
     /** A runtime started by start.sh. Closing it sends SIGTERM, then SIGKILL if it must. */
@@ -133,7 +140,13 @@ public final class Scripts {
         ProcessBuilder builder = new ProcessBuilder(command).directory(RUNTIME.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("INTERNAL_RUNTIME_KEY");
-        builder.environment().putAll(env);
+        env.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         try {
             Files.createDirectories(log.getParent());
             return builder.start();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Turns a function folder into a Maven project that builds the runtime with the function in it.
@@ -37,7 +39,8 @@ import org.w3c.dom.Node;
  *
  * <p>Self-contained on purpose (JDK only, one file): {@code build.sh} runs it with the source
  * launcher before anything is compiled. Usage:
- * {@code java FunctionProject.java <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]}
+ * {@code java FunctionProject.java [--dev] <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]}
+ * ({@code --dev}: the project is for {@code quarkus:dev}, see {@link #devModeLayout}).
  */
 public final class FunctionProject {
 
@@ -47,6 +50,7 @@ public final class FunctionProject {
     private final Path workspace;
     private final Map<String, String> runtimeArtifacts;
     private final List<String> warnings = new ArrayList<>();
+    private boolean devMode;
 
     FunctionProject(Path runtimeRoot, Path functionDir, String entrypoint, Path workspace, Map<String, String> runtimeArtifacts) {
         this.runtimeRoot = runtimeRoot.toAbsolutePath().normalize();
@@ -57,18 +61,23 @@ public final class FunctionProject {
     }
 
     public static void main(String[] args) {
+        boolean devMode = args.length > 0 && args[0].equals("--dev");
+        if (devMode) {
+            args = Arrays.copyOfRange(args, 1, args.length);
+        }
         if (args.length < 4) {
-            System.err.println("usage: FunctionProject <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]");
+            System.err.println("usage: FunctionProject [--dev] <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]");
             System.exit(2);
         }
         try {
             Map<String, String> runtimeArtifacts = args.length > 4 ? readDependencyList(Path.of(args[4])) : Map.of();
             FunctionProject project = new FunctionProject(Path.of(args[0]), Path.of(args[1]), args[2], Path.of(args[3]), runtimeArtifacts);
+            project.devMode = devMode;
             String className = project.write();
             project.warnings.forEach(w -> System.out.println("WARNING: " + w));
             System.out.println(className);
         } catch (BuildFailure e) {
-            System.err.println("build.sh: " + e.getMessage());
+            System.err.println((devMode ? "dev.sh: " : "build.sh: ") + e.getMessage());
             System.exit(1);
         }
     }
@@ -167,6 +176,9 @@ public final class FunctionProject {
         first(properties, "runtime.root").setTextContent(runtimeRoot.toString());
         first(properties, "function.dir").setTextContent(functionDir.toString());
         first(properties, "function.generated").setTextContent(generated.toString());
+        if (devMode) {
+            devModeLayout(project);
+        }
 
         if (userPom != null) {
             Element repositories = first(userPom.getDocumentElement(), "repositories");
@@ -185,6 +197,56 @@ public final class FunctionProject {
             }
         }
         return serialise(pom);
+    }
+
+    /**
+     * Quarkus dev mode expects the project's first source folder and first resource folder inside
+     * the project's own folder (its Dev UI build step fails at start otherwise), but the runtime's
+     * sources and the function's are both elsewhere. So the first source folder becomes an empty
+     * one in the workspace, the runtime's sources join the function's as added source folders
+     * (both still compile, both are still watched for changes), and the generated resources,
+     * which are in the workspace, come first.
+     */
+    private void devModeLayout(Element project) {
+        Element build = first(project, "build");
+        moveGeneratedResourcesFirst(first(build, "resources"));
+        Element sourceDirectory = first(build, "sourceDirectory");
+        String runtimeSources = sourceDirectory.getTextContent().trim();
+        Path placeholder = workspace.resolve("src/main/java");
+        try {
+            Files.createDirectories(placeholder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        sourceDirectory.setTextContent(placeholder.toString());
+        NodeList sources = project.getElementsByTagName("source");
+        for (int i = 0; i < sources.getLength(); i++) {
+            Element functionSources = (Element) sources.item(i);
+            if (functionSources.getTextContent().trim().equals("${function.dir}")) {
+                Element runtime = project.getOwnerDocument().createElement("source");
+                runtime.setTextContent(runtimeSources);
+                functionSources.getParentNode().insertBefore(runtime, functionSources);
+                return;
+            }
+        }
+        throw new IllegalStateException("the runtime's pom.xml has no build-helper source ${function.dir}");
+    }
+
+    /** The {@code ${function.generated}} resource folder, with the comment above it, first in the list. */
+    private static void moveGeneratedResourcesFirst(Element resources) {
+        for (Element resource : children(resources)) {
+            if (!"${function.generated}".equals(textOf(resource, "directory"))) {
+                continue;
+            }
+            Node comment = resource.getPreviousSibling();
+            while (comment != null && comment.getNodeType() == Node.TEXT_NODE) {
+                comment = comment.getPreviousSibling();
+            }
+            resources.insertBefore(resource, resources.getFirstChild());
+            if (comment != null && comment.getNodeType() == Node.COMMENT_NODE) {
+                resources.insertBefore(comment, resource);
+            }
+        }
     }
 
     /**

@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 @Singleton
 public class ChallengeFilter {
 
-    static final String HEADER = "x-internal-challenge";
+    public static final String HEADER = "x-internal-challenge";
     private static final Logger LOG = Logger.getLogger(ChallengeFilter.class);
 
     /**
@@ -51,15 +51,16 @@ public class ChallengeFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Response challenge(ContainerRequestContext request) {
+        return accepts(request.getHeaderString(HEADER)) ? null : Errors.of(401, "Unauthorized");
+    }
+
+    /** Whether a request whose {@value #HEADER} header is {@code given} (or null) may be answered. */
+    public boolean accepts(String given) {
         if (open) {
-            return null;
+            return true;
         }
         byte[] key = this.key;
-        String given = request.getHeaderString(HEADER);
         // MessageDigest.isEqual takes the same time wherever the first difference is.
-        if (key != null && given != null && MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8))) {
-            return null;
-        }
-        return Errors.of(401, "Unauthorized");
+        return key != null && given != null && MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,53 @@
+#!/bin/bash
+# Runs the runtime in Quarkus dev mode on a function folder, for the function's author: save a
+# source file and the next execution runs the new code. Not for production: with no
+# INTERNAL_RUNTIME_KEY set, the challenge is off.
+#
+#   ./dev.sh <function folder> [extra Maven arguments, e.g. -Ddebug=5005]
+#
+#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the folder (Index.java)
+#   QUARKUS_HTTP_PORT            the port to listen on (3000)
+#   OPENRUNTIMES_DEV_WORKSPACE   where the generated project and its classes go
+#                                (target/dev/<folder name>-<hash of its path>, under the runtime)
+#
+# The folder is used in place, never copied or changed: its .java files are a source root of
+# the generated project. Its pom.xml is read once, at start: restart after changing it.
+set -eu
+
+RUNTIME="$(cd "$(dirname "$0")" && pwd)"
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+fail() { echo "dev.sh: $*" >&2; exit 1; }
+[ $# -ge 1 ] || fail "usage: dev.sh <function folder> [Maven arguments]"
+[ -d "$1" ] || fail "function folder not found: $1"
+CODE="$(cd "$1" && pwd)"
+shift
+ENTRYPOINT="${INTERNAL_RUNTIME_ENTRYPOINT:-Index.java}"
+# One workspace per folder, so that dev modes on two functions never share classes.
+WORKSPACE="${OPENRUNTIMES_DEV_WORKSPACE:-$RUNTIME/target/dev/$(basename "$CODE")-$(printf %s "$CODE" | cksum | cut -d' ' -f1)}"
+MAVEN=("$RUNTIME/mvnw" -B -q -Dquarkus.analytics.disabled=true)
+
+# The versions the runtime itself runs on: a function's pom cannot override those (as in build.sh).
+DEPENDENCIES=()
+if [ -f "$CODE/pom.xml" ]; then
+  LIST="$RUNTIME/target/runtime-dependencies.txt"
+  if [ ! -s "$LIST" ] || [ "$RUNTIME/pom.xml" -nt "$LIST" ]; then
+    (cd "$RUNTIME" && "${MAVEN[@]}" dependency:list -DincludeScope=runtime -DoutputFile="$LIST" >/dev/null) \
+      || fail "could not list the runtime's own dependencies"
+  fi
+  DEPENDENCIES=("$LIST")
+fi
+
+mkdir -p "$WORKSPACE"
+CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" --dev \
+  "$RUNTIME" "$CODE" "$ENTRYPOINT" "$WORKSPACE" "${DEPENDENCIES[@]}")" || exit 1
+grep '^WARNING' <<<"$CLASS" >&2 || true
+CLASS="$(tail -n 1 <<<"$CLASS")"
+echo "dev.sh: serving $CLASS from $CODE (workspace $WORKSPACE)"
+
+# No console and no questions (it may run with no terminal, as in CI), no debugger unless asked
+# (two dev modes would fight over port 5005), and the caller's arguments last, so they win.
+exec "${MAVEN[@]}" -f "$WORKSPACE/pom.xml" quarkus:dev \
+  -Dquarkus.console.enabled=false \
+  -Ddebug=false \
+  "$@" </dev/null

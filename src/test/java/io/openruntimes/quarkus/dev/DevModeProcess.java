@@ -1,0 +1,120 @@
+package io.openruntimes.quarkus.dev;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code dev.sh} on a function folder, as a child process of the test, with its output in a log
+ * file. {@link #stop()} ends it and everything it started (Maven, and the dev-mode JVM Maven
+ * forks), whatever state it is in; a shutdown hook does the same if the test JVM itself is
+ * stopped first.
+ */
+final class DevModeProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+    private final Thread cleanup;
+
+    private DevModeProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+        this.cleanup = new Thread(this::stop, "dev-mode-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /** Starts {@code dev.sh <function>} on a free port, with no key and no stdin. */
+    static DevModeProcess start(Path runtimeRoot, Path function, Path workspace, Path log) throws IOException {
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString())
+                .directory(runtimeRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("OPENRUNTIMES_DEV_WORKSPACE", workspace.toString());
+        // Dev mode as a function's author runs it: without the executor's key.
+        builder.environment().remove("INTERNAL_RUNTIME_KEY");
+        return new DevModeProcess(builder.start(), log, port);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** Waits until the server accepts connections; fails early, with the log, if dev.sh exits. */
+    void awaitListening(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("dev.sh exited with " + process.exitValue() + " before listening:\n" + logTail());
+            }
+            try (Socket socket = new Socket("localhost", port)) {
+                return;
+            } catch (IOException notYet) {
+                TimeUnit.MILLISECONDS.sleep(250);
+            }
+        }
+        throw new AssertionError("dev mode did not listen on port " + port + " within " + timeout + ":\n" + logTail());
+    }
+
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String logTail() {
+        String text = log();
+        return text.length() > 6000 ? "..." + text.substring(text.length() - 6000) : text;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: nothing to remove
+        }
+    }
+
+    /**
+     * SIGTERM to every process of the tree, listed while they are still linked to their parents
+     * (Maven dying first would orphan the JVM it forked), then SIGKILL to whatever is left after
+     * a grace period.
+     */
+    private void stop() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plusSeconds(20);
+        for (ProcessHandle handle : tree) {
+            long left = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            try {
+                handle.onExit().get(left, TimeUnit.MILLISECONDS);
+            } catch (Exception stillAlive) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

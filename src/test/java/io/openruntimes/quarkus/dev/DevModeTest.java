@@ -1,0 +1,170 @@
+package io.openruntimes.quarkus.dev;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dev mode as a function's author uses it: {@code dev.sh} on a copy of a function folder, then
+ * edit, save, call again. The steps build on each other, in order, against one dev mode.
+ *
+ * <p>Each call after a save is the first one: the new code must answer it, no retries. The time
+ * from the save to that answer is printed as the observed reload time.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevModeTest {
+
+    private static final Path RUNTIME = Path.of("").toAbsolutePath();
+    /** Generous: the first start resolves dev-mode artifacts and compiles the runtime, on a shared machine. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    /** A call may wait for a compile and a restart. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path temp;
+    private static Path function;
+    private static DevModeProcess devMode;
+    private static HttpClient http;
+
+    @BeforeAll
+    static void startDevMode() throws Exception {
+        function = temp.resolve("reload");
+        copyFolder(RUNTIME.resolve("src/test/functions/reload"), function);
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        long started = System.nanoTime();
+        devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
+        devMode.awaitListening(START_TIMEOUT);
+        System.out.printf("[dev mode] listening after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @AfterAll
+    static void stopDevMode() {
+        if (devMode != null) {
+            devMode.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void servesTheFunctionWithoutAKey() throws Exception {
+        HttpResponse<String> response = execute("dev");
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("application/json", contentType(response));
+        assertEquals(JSON.readTree("{\"greeting\":\"Hello, dev\",\"version\":1}"), JSON.readTree(response.body()));
+        assertTrue(devMode.log().contains("INTERNAL_RUNTIME_KEY is not set"), "the no-key banner is logged:\n" + devMode.logTail());
+    }
+
+    @Test
+    @Order(2)
+    void runsTheEntrypointsNewCodeAfterASave() throws Exception {
+        long saved = edit("Index.java", "\"version\", 1", "\"version\", 2");
+        HttpResponse<String> response = execute("dev");
+        printReload("entrypoint edited", saved);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(2, JSON.readTree(response.body()).get("version").asInt(), response.body());
+    }
+
+    @Test
+    @Order(3)
+    void runsAnotherSourceFilesNewCodeAfterASave() throws Exception {
+        long saved = edit("Greeting.java", "\"Hello, \"", "\"Howdy, \"");
+        HttpResponse<String> response = execute("dev");
+        printReload("other source edited", saved);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals("Howdy, dev", JSON.readTree(response.body()).get("greeting").asText(), response.body());
+    }
+
+    @Test
+    @Order(4)
+    void answersACompileErrorInTheErrorSchema() throws Exception {
+        Path index = function.resolve("Index.java");
+        List<String> lines = Files.readAllLines(index);
+        int line = 1 + lines.indexOf(lines.stream().filter(l -> l.contains("\"version\", 2")).findFirst().orElseThrow());
+        edit("Index.java", "\"version\", 2", "\"version\", two");
+
+        HttpResponse<String> response = execute("dev");
+
+        assertEquals(500, response.statusCode(), response.body());
+        assertEquals("application/json", contentType(response));
+        JsonNode error = JSON.readTree(response.body());
+        assertEquals(500, error.get("code").asInt(), response.body());
+        // javac's own form, file:line: error: ..., with the path the author edits.
+        String expected = index + ":" + line + ": error: cannot find symbol";
+        assertTrue(error.get("message").asText().contains(expected), "the message has " + expected + ": " + response.body());
+        System.out.printf("[dev mode] compile error answer: %s%n", response.body());
+    }
+
+    @Test
+    @Order(5)
+    void recoversOnceTheErrorIsFixed() throws Exception {
+        long saved = edit("Index.java", "\"version\", two", "\"version\", 3");
+        HttpResponse<String> response = execute("dev");
+        printReload("compile error fixed", saved);
+
+        assertEquals(200, response.statusCode(), response.body());
+        assertEquals(JSON.readTree("{\"greeting\":\"Howdy, dev\",\"version\":3}"), JSON.readTree(response.body()));
+    }
+
+    private static HttpResponse<String> execute(String payload) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + devMode.port() + "/"))
+                .timeout(CALL_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("payload", payload))))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Saves {@code file} with one replacement, as an editor would; answers when (nanoTime). */
+    private static long edit(String file, String from, String to) throws IOException {
+        Path path = function.resolve(file);
+        String source = Files.readString(path);
+        assertTrue(source.contains(from), file + " contains " + from);
+        Files.writeString(path, source.replace(from, to));
+        return System.nanoTime();
+    }
+
+    private static void printReload(String what, long savedAt) {
+        System.out.printf("[dev mode] reload (%s): %d ms from save to answer%n", what, (System.nanoTime() - savedAt) / 1_000_000);
+    }
+
+    private static String contentType(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type").orElse("");
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            files.forEach(source -> {
+                try {
+                    Files.copy(source, to.resolve(from.relativize(source).toString()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -40,7 +40,7 @@ class ExecutionContractTest {
     @Test
     void answersTheFunctionsText() {
         executor().body(execution("hello")).post("/")
-                .then().statusCode(200).contentType("text/plain; charset=utf-8").body(equalTo("hello"));
+                .then().statusCode(200).header("Content-Type", "text/plain; charset=utf-8").body(equalTo("hello"));
     }
 
     @Test
@@ -52,7 +52,7 @@ class ExecutionContractTest {
     @Test
     void answersTheFunctionsJsonOfARecord() {
         executor().body(execution("record")).post("/")
-                .then().statusCode(201).contentType("application/json")
+                .then().statusCode(201).header("Content-Type", "application/json")
                 .body("message", equalTo("hi ✓")).body("numbers[1]", equalTo(2));
     }
 
@@ -190,10 +190,13 @@ class ExecutionContractTest {
 
     // Row: deadline passed.
 
+    // Timing assertions prove "answered at the deadline, not when the function finished", with
+    // margins wide enough for a loaded shared machine; the benchmark measures the real figures.
+
     @Test
-    void deadlineAnswersWithinASecondAndShowsWhereTheFunctionWas() {
+    void deadlineAnswersAtTheDeadlineAndShowsWhereTheFunctionWas() {
         long start = System.nanoTime();
-        executor().body("{\"payload\":\"sleep:10000\",\"timeout\":1}").post("/")
+        executor().body("{\"payload\":\"sleep:30000\",\"timeout\":1}").post("/")
                 .then().statusCode(500).contentType("application/json")
                 .body("code", equalTo(500))
                 .body("message", startsWith("Execution timed out after 1 second"))
@@ -201,32 +204,33 @@ class ExecutionContractTest {
                 .body("message", containsString("at io.openruntimes.quarkus.ContractFunction.main("))
                 .body("message", not(containsString("io.openruntimes.quarkus.engine")));
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        assertTrue(millis < 2000, "answered after " + millis + " ms");
+        assertTrue(millis >= 1000 && millis < 10_000, "answered after " + millis + " ms");
     }
 
     @Test
     void fractionalDeadlinesWork() {
-        executor().body("{\"payload\":\"sleep:5000\",\"timeout\":0.5}").post("/")
+        executor().body("{\"payload\":\"sleep:30000\",\"timeout\":0.5}").post("/")
                 .then().statusCode(500).body("message", startsWith("Execution timed out after 0.5 seconds"));
-        executor().body("{\"payload\":\"sleep:10\",\"timeout\":0.5}").post("/")
+        executor().body("{\"payload\":\"sleep:10\",\"timeout\":5.5}").post("/")
                 .then().statusCode(200).body(equalTo("slept 10"));
     }
 
     @Test
     void functionIgnoringInterruptsDoesNotHoldUpOthers() {
-        executor().body("{\"payload\":\"spin:3000\",\"timeout\":0.3}").post("/")
-                .then().statusCode(500).time(lessThan(1500L)).body("message", startsWith("Execution timed out"));
+        executor().body("{\"payload\":\"spin:8000\",\"timeout\":0.3}").post("/")
+                .then().statusCode(500).time(lessThan(6000L)).body("message", startsWith("Execution timed out"));
         // Its thread still spins; the server goes on serving.
-        executor().body(execution("hello")).post("/").then().statusCode(200).time(lessThan(1000L));
+        executor().body(execution("hello")).post("/").then().statusCode(200).time(lessThan(6000L));
     }
 
     @Test
     void oneSlowExecutionNeverDelaysAnother() {
         CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(
-                () -> executor().body(execution("sleep:3000")).post("/").statusCode());
+                () -> executor().body(execution("sleep:8000")).post("/").statusCode());
         for (int i = 0; i < 20; i++) {
-            executor().body(execution("fast")).post("/").then().statusCode(200).time(lessThan(1000L));
+            executor().body(execution("fast")).post("/").then().statusCode(200);
         }
+        assertTrue(!slow.isDone(), "twenty fast executions finished while the slow one still ran");
         assertEquals(200, slow.join());
     }
 }

@@ -4,6 +4,8 @@
 #
 #   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the code folder (Index.java)
 #   OPENRUNTIMES_PACKAGE         jvm (a Quarkus fast-jar, the default) or native (a native binary)
+#   OPENRUNTIMES_NATIVE_SOURCES_ONLY  true: with native, stop at what native-image would compile
+#                                (workspace/target/native-sources): checks a native build without GraalVM
 #   OPENRUNTIMES_CODE_DIR        the code folder (/usr/code, as in the container)
 #   OPENRUNTIMES_WORKSPACE       scratch space for the build (/usr/workspace)
 set -eu
@@ -48,7 +50,10 @@ CLASS="$(tail -n 1 <<<"$CLASS")"
 
 echo "Compiling $CLASS with the runtime ($PACKAGE)"
 NATIVE=()
-[ "$PACKAGE" = native ] && NATIVE=(-Dquarkus.native.enabled=true)
+SOURCES_ONLY="${OPENRUNTIMES_NATIVE_SOURCES_ONLY:-false}"
+# Named function-runner, whatever the runtime's version: that is the file packed below.
+[ "$PACKAGE" = native ] && NATIVE=(-Dquarkus.native.enabled=true -Dquarkus.package.output-name=function
+  -Dquarkus.native.sources-only="$SOURCES_ONLY")
 LOG="$WORKSPACE/maven.log"
 if ! (cd "$WORKSPACE" && "${MAVEN[@]}" package "${NATIVE[@]}" >"$LOG" 2>&1); then
   # Name the cause in the user's terms: their paths, not the workspace's.
@@ -62,6 +67,10 @@ if ! (cd "$WORKSPACE" && "${MAVEN[@]}" package "${NATIVE[@]}" >"$LOG" 2>&1); the
   fail "the build failed (Maven's errors above)"
 fi
 
+if [ "$PACKAGE" = native ] && [ "$SOURCES_ONLY" = true ]; then
+  echo "Native sources in $WORKSPACE/target/native-sources (not compiled, nothing packed)"
+  exit 0
+fi
 echo "Packing $CODE/code.tar.gz"
 if [ "$PACKAGE" = native ]; then
   tar -C "$WORKSPACE/target" -czf "$CODE/code.tar.gz" function-runner

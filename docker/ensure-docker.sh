@@ -20,6 +20,12 @@ fi
 
 # No systemd here, so start the daemon ourselves; nohup keeps it alive after this script exits.
 if ! pgrep -x dockerd >/dev/null 2>&1; then
+    # A machine snapshot can keep the pid file of a dockerd that no longer runs; dockerd then refuses to start.
+    for pidfile in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+        if [ -f "$pidfile" ] && ! kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+            rm -f "$pidfile"
+        fi
+    done
     echo "Starting dockerd (log: /tmp/dockerd.log)"
     nohup dockerd --iptables=true >/tmp/dockerd.log 2>&1 </dev/null &
 fi

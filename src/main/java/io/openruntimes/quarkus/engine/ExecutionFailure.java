@@ -14,7 +14,9 @@ public final class ExecutionFailure extends RuntimeException {
         /** The function returned {@code null}. */
         NO_RESPONSE,
         /** The deadline passed before the function returned. */
-        TIMED_OUT
+        TIMED_OUT,
+        /** The process is stopping (SIGTERM): running executions finish, new ones are refused. */
+        SHUTTING_DOWN
     }
 
     private final Kind kind;

@@ -2,13 +2,16 @@ package io.openruntimes.quarkus.engine;
 
 import io.openruntimes.quarkus.Request;
 import io.openruntimes.quarkus.Response;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -19,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
@@ -44,6 +48,9 @@ public class Invoker {
     private final Duration ceiling;
     private final ExecutorService pool = Executors.newCachedThreadPool(new FunctionThreads());
     private final ConcurrentMap<Long, TypedGuard<CompletionStage<Response>>> guards = new ConcurrentHashMap<>();
+    /** Set on SIGTERM; from {@link #refuseFrom} (System.nanoTime()) on, new executions are refused. */
+    private volatile boolean stopping;
+    private volatile long refuseFrom;
 
     public Invoker(FunctionConfig config) {
         this.ceiling = config.timeout();
@@ -70,6 +77,10 @@ public class Invoker {
         if (!entrypoint.available()) {
             return CompletableFuture.failedFuture(
                     new ExecutionFailure(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, entrypoint.problem()));
+        }
+        if (stopping && System.nanoTime() - refuseFrom >= 0) {
+            return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.SHUTTING_DOWN,
+                    "The runtime is shutting down: running executions finish, new ones are refused"));
         }
         Duration deadline = timeout == null || timeout.compareTo(ceiling) > 0 ? ceiling : timeout;
         Call call = new Call(request);
@@ -100,6 +111,18 @@ public class Invoker {
                     .build());
         }
         return guard;
+    }
+
+    /**
+     * SIGTERM. Readiness is DOWN from now on; during quarkus.shutdown.delay (none unless configured) a
+     * load balancer may still send executions, and they run. After it, new executions are refused
+     * while running ones get quarkus.shutdown.timeout to finish (Quarkus waits for their requests).
+     */
+    void stopAccepting(@Observes ShutdownDelayInitiatedEvent event,
+            @ConfigProperty(name = "quarkus.shutdown.delay") Optional<Duration> delay) {
+        refuseFrom = System.nanoTime() + delay.map(Duration::toNanos).orElse(0L);
+        stopping = true;
+        LOG.infof("Shutting down: new executions are refused after %s", delay.map(Duration::toString).orElse("no delay"));
     }
 
     /** Gives running executions a moment to finish, then interrupts them; runaways cannot block exit. */

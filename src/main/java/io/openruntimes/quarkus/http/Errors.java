@@ -32,6 +32,7 @@ final class Errors {
         return switch (kind) {
             case ENTRYPOINT_UNAVAILABLE -> 404;
             case FUNCTION_THREW, NO_RESPONSE, TIMED_OUT -> 500;
+            case SHUTTING_DOWN -> 503;
         };
     }
 }

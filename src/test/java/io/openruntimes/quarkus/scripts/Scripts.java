@@ -39,13 +39,18 @@ public final class Scripts {
 
     /** Copies {@code function} to {@code scratch/code} and runs build.sh on it. */
     public static Build build(Path function, String entrypoint, Path scratch) {
+        return build(function, entrypoint, scratch, Map.of());
+    }
+
+    /** The same, with more variables for build.sh. */
+    public static Build build(Path function, String entrypoint, Path scratch, Map<String, String> extraEnv) {
         Path code = scratch.resolve("code");
         copy(function, code);
         Path log = scratch.resolve("build.log");
-        Map<String, String> env = Map.of(
-                "OPENRUNTIMES_CODE_DIR", code.toString(),
-                "OPENRUNTIMES_WORKSPACE", scratch.resolve("workspace").toString(),
-                "INTERNAL_RUNTIME_ENTRYPOINT", entrypoint);
+        Map<String, String> env = new HashMap<>(extraEnv);
+        env.put("OPENRUNTIMES_CODE_DIR", code.toString());
+        env.put("OPENRUNTIMES_WORKSPACE", scratch.resolve("workspace").toString());
+        env.put("INTERNAL_RUNTIME_ENTRYPOINT", entrypoint);
         Process process = launch(List.of(RUNTIME.resolve("build.sh").toString()), env, log);
         int exit = waitFor(process, Duration.ofMinutes(5));
         return new Build(exit, read(log), code);
@@ -92,6 +97,10 @@ public final class Scripts {
 
         public Process process() {
             return process;
+        }
+
+        public int port() {
+            return port;
         }
 
         public String log() {

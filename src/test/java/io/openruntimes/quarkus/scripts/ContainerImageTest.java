@@ -1,0 +1,245 @@
+package io.openruntimes.quarkus.scripts;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.openruntimes.quarkus.SeedCases;
+import io.openruntimes.quarkus.TodoStandIn;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The JVM image in real containers, the way the executor uses it (the seed's tests.sh): a build
+ * container runs build.sh on the function mounted at /usr/code, a serve container runs start.sh on
+ * the code.tar.gz mounted at /tmp/code.tar.gz, then the executor's cases go over HTTP.
+ *
+ * <p>Runs as root: Docker is installed and started if need be (docker/ensure-docker.sh), and the
+ * base image is built locally (docker/local-base-image.sh: no image registry is reachable here).
+ * Containers use the host's network, so the test talks to 127.0.0.1 only. Builds reuse Docker's
+ * layer cache. {@code -Dcontainers.skip=true} skips this class.
+ */
+class ContainerImageTest {
+
+    static final String BASE_IMAGE = "openruntimes-local/temurin:25-jdk";
+    static final String IMAGE = "openruntimes-local/java-quarkus:test-jvm";
+    static final String KEY = "container-secret";
+
+    @TempDir
+    static Path scratch;
+    static final List<String> containers = new ArrayList<>();
+    static TodoStandIn todos;
+    static Path seed;
+    static Docker.Result seedBuild;
+    static int port;
+
+    @BeforeAll
+    static void buildTheImageThenBuildAndServeTheSeedFunction() throws Exception {
+        assumeFalse(Boolean.getBoolean("containers.skip"), "containers.skip is set");
+        Docker.script("ensure-docker.sh", Map.of(), Duration.ofMinutes(10)).orFail("docker/ensure-docker.sh");
+        Docker.script("local-base-image.sh", Map.of(), Duration.ofMinutes(20), BASE_IMAGE).orFail("docker/local-base-image.sh");
+        Docker.Result image = Docker.script("build-image.sh",
+                Map.of("BASE_IMAGE", BASE_IMAGE, "IMAGE", IMAGE.substring(0, IMAGE.indexOf(':')), "VERSION", "test"),
+                Duration.ofMinutes(30), "jvm", "--network", "host").orFail("docker/build-image.sh jvm");
+        long size = Long.parseLong(Docker.docker(Duration.ofSeconds(30), "image", "inspect", "-f", "{{.Size}}", IMAGE)
+                .orFail("docker image inspect").output().trim());
+        report("image %s: %d MB, built in %.1f s", IMAGE, size / 1_000_000, seconds(image.took()));
+
+        todos = new TodoStandIn();
+        seed = scratch.resolve("seed");
+        Scripts.copy(BuildAndStartTest.FUNCTIONS.resolve("seed"), seed);
+        // The seed's pom.xml fetches its dependency: this build has the host's network (Maven Central).
+        seedBuild = build("seed-build", seed, "host");
+        assertEquals(0, seedBuild.exitCode(), seedBuild.output());
+        report("seed build container: %.1f s", seconds(seedBuild.took()));
+
+        port = Scripts.freePort();
+        long start = System.nanoTime();
+        serve("seed-serve", seed.resolve("code.tar.gz"), port, List.of("-e", "TODO_BASE_URL=" + todos.baseUrl()), List.of());
+        assertTrue(awaitFirst200(port, Duration.ofSeconds(60)) != null, "no 200 within 60 s:\n" + logs("seed-serve"));
+        report("docker run to first 200: %.2f s", seconds(Duration.ofNanos(System.nanoTime() - start)));
+    }
+
+    @AfterAll
+    static void removeTheContainers() {
+        for (String name : containers) {
+            Docker.docker(Duration.ofSeconds(60), "rm", "-f", "-v", name);
+        }
+        if (todos != null) {
+            todos.close();
+        }
+    }
+
+    @Nested
+    class SeedFunction extends SeedCases {
+        @Override
+        protected RequestSpecification executor() {
+            return executorOn(port);
+        }
+    }
+
+    @Test
+    void theContractsErrorRowsAndHealthHoldInTheContainer() {
+        executorOn(port).header("x-internal-challenge", "wrong").body("{}").post("/")
+                .then().statusCode(401).body("message", equalTo("Unauthorized"));
+        executorOn(port).body("[]").post("/").then().statusCode(400).body("code", equalTo(400));
+        executorOn(port).post("/elsewhere").then().statusCode(404).body("message", equalTo("Not found"));
+        executorOn(port).get("/").then().statusCode(405).header("Allow", "POST");
+        given().baseUri("http://127.0.0.1").port(port).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void theServerLogsOneReadyLineAndRunsAsTheContainersMainProcess() {
+        String log = logs("seed-serve");
+        assertTrue(Pattern.compile("started in \\d+\\.\\d+s\\. Listening on: http://0\\.0\\.0\\.0:" + port).matcher(log).find(), log);
+        // start.sh exec'd the JVM: it is PID 1, so `docker stop`'s SIGTERM reaches it.
+        String command = Docker.docker(Duration.ofSeconds(30), "exec", containerName("seed-serve"), "cat", "/proc/1/cmdline")
+                .orFail("docker exec").output().replace('\0', ' ');
+        assertTrue(command.startsWith("/opt/java/openjdk/bin/java ") && command.contains("quarkus-run.jar"), command);
+    }
+
+    @Test
+    void theBuildLeavesTheUsersFilesAsTheyWereAndOnlyFetchesTheFunctionsDependencies() throws Exception {
+        assertEquals(listing(BuildAndStartTest.FUNCTIONS.resolve("seed")), listing(seed).replace("code.tar.gz\n", ""));
+        // Everything else a build needs is in the image: the container's Maven repository changed
+        // only where the function's own dependency (gson) lives, if at all.
+        String changed = Docker.docker(Duration.ofSeconds(30), "diff", containerName("seed-build")).orFail("docker diff").output();
+        List<String> outsideGson = changed.lines()
+                .filter(line -> line.contains("/root/.m2/") && !line.matches("C /root/\\.m2(/repository(/com(/google(/code)?)?)?)?"))
+                .filter(line -> !line.contains("/root/.m2/repository/com/google/code/gson"))
+                .toList();
+        assertEquals(List.of(), outsideGson, changed);
+    }
+
+    @Test
+    void aFunctionWithoutDependenciesBuildsOffline() {
+        Path hello = scratch.resolve("hello");
+        Scripts.copy(BuildAndStartTest.FUNCTIONS.resolve("hello"), hello);
+        Docker.Result offline = build("hello-offline", hello, "none");
+        assertEquals(0, offline.exitCode(), offline.output());
+        assertTrue(offline.output().contains("Compiling com.example.Index with the runtime (jvm)"), offline.output());
+        assertTrue(Files.exists(hello.resolve("code.tar.gz")));
+        report("offline build container (hello): %.1f s", seconds(offline.took()));
+    }
+
+    @Test
+    void dockerStopEndsTheServerPromptlyWithSigterm() {
+        int stopPort = Scripts.freePort();
+        // Started the way tests.sh starts it, through `sh`: the signal must still reach the JVM.
+        serve("seed-stop", seed.resolve("code.tar.gz"), stopPort, List.of("-e", "TODO_BASE_URL=" + todos.baseUrl()),
+                List.of("sh", "-c", "sh /usr/local/src/start.sh"));
+        assertTrue(awaitFirst200(stopPort, Duration.ofSeconds(60)) != null, logs("seed-stop"));
+
+        Docker.Result stop = Docker.docker(Duration.ofSeconds(30), "stop", "-t", "10", containerName("seed-stop")).orFail("docker stop");
+        String exitCode = Docker.docker(Duration.ofSeconds(30), "inspect", "-f", "{{.State.ExitCode}}", containerName("seed-stop"))
+                .orFail("docker inspect").output().trim();
+        // 143 is 128 + SIGTERM: the JVM exited on the signal; 137 would mean docker had to SIGKILL it.
+        assertEquals("143", exitCode, logs("seed-stop"));
+        assertTrue(stop.took().toMillis() < 5_000, "docker stop took " + stop.took());
+        assertTrue(logs("seed-stop").contains("stopped in"), logs("seed-stop"));
+        report("docker stop: %.2f s", seconds(stop.took()));
+    }
+
+    @Test
+    void servesLockedDownAsTheKubernetesManifestsRunIt() {
+        // docker/kubernetes/function.yaml: another user, read-only root, writable /tmp and server
+        // folder only, no capabilities, the build output baked in outside /tmp (Dockerfile.function).
+        int lockedPort = Scripts.freePort();
+        serve("seed-locked", null, lockedPort, List.of(
+                "--user", "10001:10001", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+                "--tmpfs", "/tmp:mode=1777", "--tmpfs", "/usr/local/server:mode=1777",
+                "-v", seed.resolve("code.tar.gz") + ":/usr/local/function/code.tar.gz:ro",
+                "-e", "OPENRUNTIMES_CODE_ARCHIVE=/usr/local/function/code.tar.gz",
+                "-e", "TODO_BASE_URL=" + todos.baseUrl()), List.of());
+        assertTrue(awaitFirst200(lockedPort, Duration.ofSeconds(60)) != null, logs("seed-locked"));
+        executorOn(lockedPort).contentType("application/json").body(Map.of("payload", "{\"id\":\"2\"}")).post("/")
+                .then().statusCode(200).body("todo.id", equalTo(2));
+    }
+
+    /** A build container, as the executor runs it: `sh build.sh` on the code mounted at /usr/code. */
+    private static Docker.Result build(String name, Path code, String network) {
+        containers.add(containerName(name));
+        return Docker.docker(Duration.ofMinutes(10), "run", "--name", containerName(name), "--network", network,
+                "-v", code + ":/usr/code:rw", "-e", "INTERNAL_RUNTIME_ENTRYPOINT=Index.java",
+                IMAGE, "sh", "-c", "sh /usr/local/src/build.sh");
+    }
+
+    /** A serve container with the build output (if given) at /tmp/code.tar.gz, on the host's network and {@code port}. */
+    private static void serve(String name, Path archive, int port, List<String> options, List<String> command) {
+        containers.add(containerName(name));
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", containerName(name), "--network", "host",
+                "-e", "INTERNAL_RUNTIME_KEY=" + KEY, "-e", "QUARKUS_HTTP_PORT=" + port));
+        if (archive != null) {
+            args.addAll(List.of("-v", archive + ":/tmp/code.tar.gz:ro"));
+        }
+        args.addAll(options);
+        args.add(IMAGE);
+        args.addAll(command);
+        Docker.docker(Duration.ofSeconds(60), args.toArray(String[]::new)).orFail("docker run " + name);
+    }
+
+    /** Polls an execution until it answers 200; how long that took, or null. */
+    private static Duration awaitFirst200(int port, Duration limit) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .header("x-internal-challenge", KEY).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < limit.toNanos()) {
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (Exception notYet) {
+                // not listening yet
+            }
+            Scripts.sleep(25);
+        }
+        return null;
+    }
+
+    private static RequestSpecification executorOn(int port) {
+        return given().baseUri("http://127.0.0.1").port(port).header("x-internal-challenge", KEY);
+    }
+
+    /** Unique per test run, so that concurrent runs on one machine never share a container. */
+    private static String containerName(String name) {
+        return "openruntimes-test-" + ProcessHandle.current().pid() + "-" + name;
+    }
+
+    private static String logs(String name) {
+        return Docker.docker(Duration.ofSeconds(30), "logs", containerName(name)).output();
+    }
+
+    private static String listing(Path folder) throws Exception {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f) + "\n").sorted().collect(Collectors.joining());
+        }
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+
+    /** Measurements go to the build's output, where CI keeps them. */
+    private static void report(String format, Object... args) {
+        System.out.println("[containers] " + String.format(format, args));
+    }
+}

@@ -3,7 +3,7 @@
 # into code.tar.gz beside it. The user's files are copied, never changed.
 #
 #   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the code folder (Index.java)
-#   OPENRUNTIMES_PACKAGE         jvm (a Quarkus fast-jar, the default) or native (a native binary)
+#   OPENRUNTIMES_PACKAGE         jvm (a Quarkus aot-jar, the default) or native (a native binary)
 #   OPENRUNTIMES_CODE_DIR        the code folder (/usr/code, as in the container)
 #   OPENRUNTIMES_WORKSPACE       scratch space for the build (/usr/workspace)
 #   OPENRUNTIMES_TRAINING        on (default) or off: a training run, for a fast start (below)
@@ -102,6 +102,7 @@ echo "Packing $CODE/code.tar.gz"
 if [ "$PACKAGE" = native ]; then
   tar -C "$WORKSPACE/target" -czf "$CODE/code.tar.gz" function-runner
 else
-  tar -C "$WORKSPACE/target" -czf "$CODE/code.tar.gz" quarkus-app
+  # gzip -1: the class archive doubles what is packed; level 6 took ~1.5 s more for 5% less.
+  tar -C "$WORKSPACE/target" -I 'gzip -1' -cf "$CODE/code.tar.gz" quarkus-app
 fi
 echo "Built $CLASS: $(du -h "$CODE/code.tar.gz" | cut -f1)"

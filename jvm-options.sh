@@ -1,0 +1,51 @@
+# Sourced by start.sh (to serve) and build.sh (to train): the server's JVM flags, in one place,
+# so that the class archive build.sh's training run records is the one start.sh can use.
+#
+# The archive holds the classes the server loaded, already parsed and linked, so that a start
+# skips most of that work:
+#   JDK 25+    an AOT cache (JEP 483, with method profiles from JEP 515), jdk-<N>.aot
+#   JDK 17-24  a dynamic AppCDS archive, jdk-<N>.jsa
+# Its name carries the JDK's feature version: a JVM only reads an archive its own version wrote.
+# A missing or stale archive costs start-up time only; to fail loudly instead (when testing),
+# add -Xshare:on (AppCDS) or -XX:AOTMode=on (AOT cache) to JAVA_OPTS.
+#
+# The JVM runs from inside the app folder, as `java ... -jar quarkus-run.jar`: JDK 17 records
+# the class path as given, so a relative one is what lets the archive move with the folder.
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+# The JDK's feature version (17, 25, ...), read from its release file: no JVM started for it.
+java_version() {
+  local home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true
+}
+
+# Sets JVM_FLAGS for the app in $1 (a quarkus-app folder, the JVM's working directory); with
+# $2 = train, the JVM records the archive instead of reading it.
+jvm_flags() {
+  local app="$1" version archive
+  version="$(java_version)"
+  # Sized for a container: heap from its memory limit. Serial GC: least memory and start-up
+  # work, and on a couple of cores as fast as any for short requests. A fixed 32 MB young
+  # generation: executions leave little garbage that lives, and the default (a third of a
+  # heap sized from the machine's memory) costs resident memory, not speed. Smaller made
+  # start-up collect too often (-Xms16m: +0.4 s). No JVM left limping after an OutOfMemoryError.
+  JVM_FLAGS=(-XX:+UseSerialGC -Xmn32m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError
+    -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
+  [ -n "$version" ] && [ "$version" -ge 17 ] || return 0
+  if [ "$version" -ge 25 ]; then
+    archive="jdk-$version.aot"
+    if [ "${2:-}" = train ]; then
+      JVM_FLAGS+=(-XX:AOTCacheOutput="$archive")
+    elif [ -f "$app/$archive" ]; then
+      JVM_FLAGS+=(-XX:AOTCache="$archive")
+    fi
+  else
+    archive="jdk-$version.jsa"
+    if [ "${2:-}" = train ]; then
+      JVM_FLAGS+=(-XX:ArchiveClassesAtExit="$archive")
+    elif [ -f "$app/$archive" ]; then
+      JVM_FLAGS+=(-XX:SharedArchiveFile="$archive")
+    fi
+  fi
+}

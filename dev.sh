@@ -13,6 +13,8 @@
 # The folder is used in place, never copied or changed: its .java files are a source root of
 # the generated project. Its pom.xml is read once, at start: restart after changing it.
 set -eu
+# Started as `sh dev.sh` where sh is not bash (Debian's dash)? Run again under bash.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 
 RUNTIME="$(cd "$(dirname "$0")" && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"

@@ -8,6 +8,8 @@
 #   OPENRUNTIMES_SERVER_DIR     where to unpack it (/usr/local/server)
 #   JAVA_OPTS                   extra JVM options, after the defaults
 set -eu
+# Executors run `sh start.sh`; where sh is not bash (Debian's dash), run again under bash.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 
 ARCHIVE="${OPENRUNTIMES_CODE_ARCHIVE:-/tmp/code.tar.gz}"
 SERVER="${OPENRUNTIMES_SERVER_DIR:-/usr/local/server}"

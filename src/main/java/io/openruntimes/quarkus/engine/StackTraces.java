@@ -2,7 +2,6 @@ package io.openruntimes.quarkus.engine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -44,13 +43,25 @@ final class StackTraces {
         }
     }
 
-    /** Frames up to the outermost call of the entrypoint's main; all of them if it is not there. */
+    /**
+     * Frames up to the outermost call of the entrypoint's main (all of them if it is not there),
+     * without the class loader's name: the JVM would print the function's frames as
+     * {@code app//Index.main(Index.java:7)}, which says nothing to the function's author.
+     */
     private static StackTraceElement[] trim(StackTraceElement[] frames, String entrypointClass) {
+        int end = frames.length;
         for (int i = frames.length - 1; i >= 0; i--) {
             if (frames[i].getMethodName().equals("main") && frames[i].getClassName().equals(entrypointClass)) {
-                return Arrays.copyOf(frames, i + 1);
+                end = i + 1;
+                break;
             }
         }
-        return frames;
+        StackTraceElement[] trimmed = new StackTraceElement[end];
+        for (int i = 0; i < end; i++) {
+            StackTraceElement f = frames[i];
+            trimmed[i] = new StackTraceElement(null, f.getModuleName(), f.getModuleVersion(),
+                    f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber());
+        }
+        return trimmed;
     }
 }

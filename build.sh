@@ -35,22 +35,9 @@ rm -rf "$WORKSPACE/function" "$WORKSPACE/generated"
 mkdir -p "$WORKSPACE/function"
 tar -C "$CODE" --exclude=./code.tar.gz -cf - . | tar -C "$WORKSPACE/function" -xf -
 
-# The versions the runtime itself runs on: a function's pom cannot override those.
-DEPENDENCIES=()
-if [ -f "$CODE/pom.xml" ]; then
-  LIST="$RUNTIME/target/runtime-dependencies.txt"
-  if [ ! -s "$LIST" ] || [ "$RUNTIME/pom.xml" -nt "$LIST" ]; then
-    (cd "$RUNTIME" && "${MAVEN[@]}" dependency:list -DincludeScope=runtime -DoutputFile="$LIST" >/dev/null) \
-      || fail "could not list the runtime's own dependencies"
-  fi
-  DEPENDENCIES=("$LIST")
-fi
-
 echo "Preparing the build of $ENTRYPOINT"
 CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" \
-  "$RUNTIME" "$WORKSPACE/function" "$ENTRYPOINT" "$WORKSPACE" "${DEPENDENCIES[@]}")" || exit 1
-grep '^WARNING' <<<"$CLASS" >&2 || true
-CLASS="$(tail -n 1 <<<"$CLASS")"
+  "$RUNTIME" "$WORKSPACE/function" "$ENTRYPOINT" "$WORKSPACE")" || exit 1
 
 echo "Compiling $CLASS with the runtime ($PACKAGE)"
 SOURCES_ONLY="${OPENRUNTIMES_NATIVE_SOURCES_ONLY:-false}"

@@ -29,22 +29,9 @@ ENTRYPOINT="${INTERNAL_RUNTIME_ENTRYPOINT:-Index.java}"
 WORKSPACE="${OPENRUNTIMES_DEV_WORKSPACE:-$RUNTIME/target/dev/$(basename "$CODE")-$(printf %s "$CODE" | cksum | cut -d' ' -f1)}"
 MAVEN=("$RUNTIME/mvnw" -B -q -Dquarkus.analytics.disabled=true)
 
-# The versions the runtime itself runs on: a function's pom cannot override those (as in build.sh).
-DEPENDENCIES=()
-if [ -f "$CODE/pom.xml" ]; then
-  LIST="$RUNTIME/target/runtime-dependencies.txt"
-  if [ ! -s "$LIST" ] || [ "$RUNTIME/pom.xml" -nt "$LIST" ]; then
-    (cd "$RUNTIME" && "${MAVEN[@]}" dependency:list -DincludeScope=runtime -DoutputFile="$LIST" >/dev/null) \
-      || fail "could not list the runtime's own dependencies"
-  fi
-  DEPENDENCIES=("$LIST")
-fi
-
 mkdir -p "$WORKSPACE"
 CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" --dev \
-  "$RUNTIME" "$CODE" "$ENTRYPOINT" "$WORKSPACE" "${DEPENDENCIES[@]}")" || exit 1
-grep '^WARNING' <<<"$CLASS" >&2 || true
-CLASS="$(tail -n 1 <<<"$CLASS")"
+  "$RUNTIME" "$CODE" "$ENTRYPOINT" "$WORKSPACE")" || exit 1
 echo "dev.sh: serving $CLASS from $CODE (workspace $WORKSPACE)"
 
 # No console and no questions (it may run with no terminal, as in CI), no debugger unless asked

@@ -39,7 +39,7 @@ import org.w3c.dom.NodeList;
  *
  * <p>Self-contained on purpose (JDK only, one file): {@code build.sh} runs it with the source
  * launcher before anything is compiled. Usage:
- * {@code java FunctionProject.java [--dev] <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]}
+ * {@code java FunctionProject.java [--dev] <runtime root> <function folder> <entrypoint> <workspace>}
  * ({@code --dev}: the project is for {@code quarkus:dev}, see {@link #devModeLayout}).
  */
 public final class FunctionProject {
@@ -65,21 +65,57 @@ public final class FunctionProject {
         if (devMode) {
             args = Arrays.copyOfRange(args, 1, args.length);
         }
-        if (args.length < 4) {
-            System.err.println("usage: FunctionProject [--dev] <runtime root> <function folder> <entrypoint> <workspace> [runtime dependency list]");
+        if (args.length != 4) {
+            System.err.println("usage: FunctionProject [--dev] <runtime root> <function folder> <entrypoint> <workspace>");
             System.exit(2);
         }
         try {
-            Map<String, String> runtimeArtifacts = args.length > 4 ? readDependencyList(Path.of(args[4])) : Map.of();
-            FunctionProject project = new FunctionProject(Path.of(args[0]), Path.of(args[1]), args[2], Path.of(args[3]), runtimeArtifacts);
+            Path runtime = Path.of(args[0]);
+            Path function = Path.of(args[1]);
+            Path workspace = Path.of(args[3]);
+            // Only a function with dependencies of its own can clash with the runtime's.
+            Map<String, String> runtimeArtifacts = Files.isRegularFile(function.resolve("pom.xml"))
+                    ? runtimeArtifacts(runtime, workspace) : Map.of();
+            FunctionProject project = new FunctionProject(runtime, function, args[2], workspace, runtimeArtifacts);
             project.devMode = devMode;
             String className = project.write();
-            project.warnings.forEach(w -> System.out.println("WARNING: " + w));
+            // Standard output is the class name alone: the scripts read it.
+            project.warnings.forEach(w -> System.err.println("WARNING: " + w));
             System.out.println(className);
         } catch (BuildFailure e) {
             System.err.println((devMode ? "dev.sh: " : "build.sh: ") + e.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * The runtime's own run-time artifacts, listed once by Maven into the runtime's target folder
+     * and listed again only when its pom changes.
+     */
+    static Map<String, String> runtimeArtifacts(Path runtimeRoot, Path workspace) {
+        Path list = runtimeRoot.resolve("target/runtime-dependencies.txt");
+        Path pom = runtimeRoot.resolve("pom.xml");
+        try {
+            if (!Files.isRegularFile(list) || Files.size(list) == 0
+                    || Files.getLastModifiedTime(pom).compareTo(Files.getLastModifiedTime(list)) > 0) {
+                Files.createDirectories(workspace);
+                Path log = workspace.resolve("runtime-dependencies.log");
+                Process maven = new ProcessBuilder(runtimeRoot.resolve("mvnw").toString(), "-B", "-q",
+                        "-Dquarkus.analytics.disabled=true", "dependency:list", "-DincludeScope=runtime",
+                        "-DoutputFile=" + list)
+                        .directory(runtimeRoot.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+                        .start();
+                if (maven.waitFor() != 0) {
+                    throw new BuildFailure("could not list the runtime's own dependencies:\n" + Files.readString(log));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BuildFailure("interrupted while listing the runtime's own dependencies");
+        }
+        return readDependencyList(list);
     }
 
     /** Writes the workspace project; answers the entrypoint's fully qualified class name. */

@@ -40,9 +40,9 @@ public class Index {
         return res.json(answer);
     }
 
-    /** Tests run offline: they point TODO_BASE_URL (environment or system property) at a stand-in. */
+    /** Tests run offline: they point JSONPLACEHOLDER_URL (environment or system property) at a stand-in. */
     private static String todoBaseUrl() {
-        String url = System.getProperty("TODO_BASE_URL", System.getenv("TODO_BASE_URL"));
+        String url = System.getProperty("JSONPLACEHOLDER_URL", System.getenv("JSONPLACEHOLDER_URL"));
         return url == null || url.isBlank() ? "https://jsonplaceholder.typicode.com" : url;
     }
 }

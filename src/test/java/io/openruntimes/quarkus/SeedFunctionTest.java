@@ -21,20 +21,20 @@ class SeedFunctionTest extends SeedCases {
         }
     }
 
-    /** The seed function reads TODO_BASE_URL from system properties when run in-process. */
+    /** The seed function reads JSONPLACEHOLDER_URL from system properties when run in-process. */
     public static class Todos implements QuarkusTestResourceLifecycleManager {
         private TodoStandIn todos;
 
         @Override
         public Map<String, String> start() {
             todos = new TodoStandIn();
-            System.setProperty("TODO_BASE_URL", todos.baseUrl());
+            System.setProperty("JSONPLACEHOLDER_URL", todos.baseUrl());
             return Map.of();
         }
 
         @Override
         public void stop() {
-            System.clearProperty("TODO_BASE_URL");
+            System.clearProperty("JSONPLACEHOLDER_URL");
             todos.close();
         }
     }

@@ -11,9 +11,9 @@ import java.util.Map;
 /** A local stand-in for jsonplaceholder's /todos/{id}: test machines are offline. */
 public final class TodoStandIn implements AutoCloseable {
 
-    static final String TODO_1 = "{\"userId\":1,\"id\":1,\"title\":\"delectus aut autem\",\"completed\":false}";
-    static final String TODO_2 = "{\"userId\":1,\"id\":2,\"title\":\"quis ut nam facilis et officia qui\",\"completed\":false}";
-    private static final Map<String, String> TODOS = Map.of("/todos/1", TODO_1, "/todos/2", TODO_2);
+    static final String FIRST = "{\"userId\":1,\"id\":1,\"title\":\"delectus aut autem\",\"completed\":false}";
+    static final String SECOND = "{\"userId\":1,\"id\":2,\"title\":\"quis ut nam facilis et officia qui\",\"completed\":false}";
+    private static final Map<String, String> BY_PATH = Map.of("/todos/1", FIRST, "/todos/2", SECOND);
 
     private final HttpServer server;
 
@@ -24,7 +24,7 @@ public final class TodoStandIn implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/todos/", exchange -> {
-            String todo = TODOS.get(exchange.getRequestURI().getPath());
+            String todo = BY_PATH.get(exchange.getRequestURI().getPath());
             byte[] body = (todo == null ? "{}" : todo).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(todo == null ? 404 : 200, body.length);

@@ -45,7 +45,7 @@ class BuildAndStartTest {
         todos = new TodoStandIn();
         seedBuild = Scripts.build(FUNCTIONS.resolve("seed"), "Index.java", scratch.resolve("seed"));
         assertEquals(0, seedBuild.exitCode(), seedBuild.output());
-        seed = Scripts.start(seedBuild, scratch.resolve("seed"), Map.of("TODO_BASE_URL", todos.baseUrl()));
+        seed = Scripts.start(seedBuild, scratch.resolve("seed"), Map.of("JSONPLACEHOLDER_URL", todos.baseUrl()));
     }
 
     @AfterAll

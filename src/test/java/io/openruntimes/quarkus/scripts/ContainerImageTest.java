@@ -73,7 +73,7 @@ class ContainerImageTest {
 
         port = Scripts.freePort();
         long start = System.nanoTime();
-        serve("seed-serve", seed.resolve("code.tar.gz"), port, List.of("-e", "TODO_BASE_URL=" + todos.baseUrl()), List.of());
+        serve("seed-serve", seed.resolve("code.tar.gz"), port, List.of("-e", "JSONPLACEHOLDER_URL=" + todos.baseUrl()), List.of());
         assertTrue(awaitFirst200(port, Duration.ofSeconds(60)) != null, "no 200 within 60 s:\n" + logs("seed-serve"));
         report("docker run to first 200: %.2f s", seconds(Duration.ofNanos(System.nanoTime() - start)));
     }
@@ -144,7 +144,7 @@ class ContainerImageTest {
     void dockerStopEndsTheServerPromptlyWithSigterm() {
         int stopPort = Scripts.freePort();
         // Started the way tests.sh starts it, through `sh`: the signal must still reach the JVM.
-        serve("seed-stop", seed.resolve("code.tar.gz"), stopPort, List.of("-e", "TODO_BASE_URL=" + todos.baseUrl()),
+        serve("seed-stop", seed.resolve("code.tar.gz"), stopPort, List.of("-e", "JSONPLACEHOLDER_URL=" + todos.baseUrl()),
                 List.of("sh", "-c", "sh /usr/local/src/start.sh"));
         assertTrue(awaitFirst200(stopPort, Duration.ofSeconds(60)) != null, logs("seed-stop"));
 
@@ -168,7 +168,7 @@ class ContainerImageTest {
                 "--tmpfs", "/tmp:mode=1777", "--tmpfs", "/usr/local/server:mode=1777",
                 "-v", seed.resolve("code.tar.gz") + ":/usr/local/function/code.tar.gz:ro",
                 "-e", "OPENRUNTIMES_CODE_ARCHIVE=/usr/local/function/code.tar.gz",
-                "-e", "TODO_BASE_URL=" + todos.baseUrl()), List.of());
+                "-e", "JSONPLACEHOLDER_URL=" + todos.baseUrl()), List.of());
         assertTrue(awaitFirst200(lockedPort, Duration.ofSeconds(60)) != null, logs("seed-locked"));
         executorOn(lockedPort).contentType("application/json").body(Map.of("payload", "{\"id\":\"2\"}")).post("/")
                 .then().statusCode(200).body("todo.id", equalTo(2));

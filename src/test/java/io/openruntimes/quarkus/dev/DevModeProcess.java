@@ -1,8 +1,8 @@
 package io.openruntimes.quarkus.dev;
 
+import io.openruntimes.quarkus.scripts.Scripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ final class DevModeProcess implements AutoCloseable {
 
     /** Starts {@code dev.sh <function>} on a free port, with no key and no stdin. */
     static DevModeProcess start(Path runtimeRoot, Path function, Path workspace, Path log) throws IOException {
-        int port = freePort();
+        int port = Scripts.freePort();
         ProcessBuilder builder = new ProcessBuilder("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString())
                 .directory(runtimeRoot.toFile())
                 .redirectErrorStream(true)
@@ -109,12 +109,6 @@ final class DevModeProcess implements AutoCloseable {
             } catch (Exception stillAlive) {
                 handle.destroyForcibly();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,12 +1,12 @@
 package io.openruntimes.quarkus.dev;
 
+import io.openruntimes.quarkus.scripts.Scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -51,7 +50,7 @@ class DevModeTest {
     @BeforeAll
     static void startDevMode() throws Exception {
         function = temp.resolve("reload");
-        copyFolder(RUNTIME.resolve("src/test/functions/reload"), function);
+        Scripts.copy(RUNTIME.resolve("src/test/functions/reload"), function);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long started = System.nanoTime();
         devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
@@ -154,17 +153,5 @@ class DevModeTest {
 
     private static String contentType(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("");
-    }
-
-    private static void copyFolder(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(source -> {
-                try {
-                    Files.copy(source, to.resolve(from.relativize(source).toString()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -18,8 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -66,7 +64,7 @@ class BuildAndStartTest {
 
     @Test
     void buildLeavesTheUsersFilesAsTheyWere() throws IOException {
-        assertEquals(listing(FUNCTIONS.resolve("seed")), listing(seedBuild.code()).replace("code.tar.gz\n", ""));
+        assertEquals(Scripts.listing(FUNCTIONS.resolve("seed")), Scripts.listing(seedBuild.code()).replace("code.tar.gz\n", ""));
         assertEquals(Files.readString(FUNCTIONS.resolve("seed/Index.java")), Files.readString(seedBuild.code().resolve("Index.java")));
     }
 
@@ -157,12 +155,6 @@ class BuildAndStartTest {
             assertTrue(exit.toMillis() < 15_000, "took " + exit);
         } finally {
             server.close();
-        }
-    }
-
-    private static String listing(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f) + "\n").sorted().collect(Collectors.joining());
         }
     }
 }

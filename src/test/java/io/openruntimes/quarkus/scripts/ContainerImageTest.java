@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -118,7 +117,7 @@ class ContainerImageTest {
 
     @Test
     void theBuildLeavesTheUsersFilesAsTheyWereAndOnlyFetchesTheFunctionsDependencies() throws Exception {
-        assertEquals(listing(BuildAndStartTest.FUNCTIONS.resolve("seed")), listing(seed).replace("code.tar.gz\n", ""));
+        assertEquals(Scripts.listing(BuildAndStartTest.FUNCTIONS.resolve("seed")), Scripts.listing(seed).replace("code.tar.gz\n", ""));
         // Everything else a build needs is in the image: the container's Maven repository changed
         // only where the function's own dependency (gson) lives, if at all.
         String changed = Docker.docker(Duration.ofSeconds(30), "diff", containerName("seed-build")).orFail("docker diff").output();
@@ -226,12 +225,6 @@ class ContainerImageTest {
 
     private static String logs(String name) {
         return Docker.docker(Duration.ofSeconds(30), "logs", containerName(name)).output();
-    }
-
-    private static String listing(Path folder) throws Exception {
-        try (var files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f) + "\n").sorted().collect(Collectors.joining());
-        }
     }
 
     private static double seconds(Duration duration) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -189,6 +190,16 @@ public final class Scripts {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The regular files under {@code folder}, relative and sorted, one a line: to compare two trees. */
+    public static String listing(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).map(f -> folder.relativize(f) + "\n").sorted()
+                    .collect(Collectors.joining());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

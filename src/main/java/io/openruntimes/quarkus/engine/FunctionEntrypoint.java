@@ -1,13 +1,13 @@
 package io.openruntimes.quarkus.engine;
 
-import io.openruntimes.quarkus.Request;
-import io.openruntimes.quarkus.Response;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 
 /**
- * The user's {@code main(Request, Response)}, found once per process.
+ * The user's {@code main}, of the shape a protocol asks for ({@link MainSignature}), found once
+ * per process.
  *
  * <p>When the class or method cannot be used, the entrypoint stays {@linkplain #available()
  * unavailable} with a message saying why: the server still starts and answers every execution
@@ -16,19 +16,24 @@ import java.lang.reflect.Modifier;
 public final class FunctionEntrypoint {
 
     private final String className;
-    private final Object target;
+    private final Constructor<?> constructor;
+    private final Object sharedTarget;
     private final Method main;
     private final String problem;
 
-    private FunctionEntrypoint(String className, Object target, Method main, String problem) {
+    private FunctionEntrypoint(String className, Constructor<?> constructor, Object sharedTarget, Method main, String problem) {
         this.className = className;
-        this.target = target;
+        this.constructor = constructor;
+        this.sharedTarget = sharedTarget;
         this.main = main;
         this.problem = problem;
     }
 
-    /** Loads {@code className}, checks its {@code main} and, unless static, makes the one instance. */
-    public static FunctionEntrypoint load(String className, String entrypointFile, ClassLoader loader) {
+    /**
+     * Loads {@code className} and checks its {@code main}. Unless {@code main} is static or the
+     * signature asks for an instance per call, makes the one instance now.
+     */
+    public static FunctionEntrypoint load(String className, String entrypointFile, ClassLoader loader, MainSignature signature) {
         if (className == null || className.isBlank()) {
             return unavailable(null, "No entrypoint class is configured for " + entrypointFile
                     + ": build the function with build.sh, or set openruntimes.function.class");
@@ -42,36 +47,39 @@ public final class FunctionEntrypoint {
         }
         Method main;
         try {
-            main = type.getMethod("main", Request.class, Response.class);
+            main = type.getMethod("main", signature.parameters().toArray(Class<?>[]::new));
         } catch (NoSuchMethodException e) {
-            return unavailable(className, "Entrypoint class " + className
-                    + " has no public method main(Request req, Response res)");
+            return unavailable(className, "Entrypoint class " + className + " has no public method "
+                    + signature.description());
         }
-        if (!Response.class.isAssignableFrom(main.getReturnType())) {
-            return unavailable(className, "Entrypoint " + className + ".main(Request, Response) must return "
-                    + Response.class.getName() + ", not " + main.getReturnType().getName());
+        if (!signature.returnType().isAssignableFrom(main.getReturnType())) {
+            return unavailable(className, "Entrypoint " + className + "." + signature.description()
+                    + " must return " + signature.returnType().getName() + ", not " + main.getReturnType().getName());
         }
         // A package-private class with a public main is still usable: don't be stricter than javac.
         main.setAccessible(true);
         if (Modifier.isStatic(main.getModifiers())) {
-            return new FunctionEntrypoint(className, null, main, null);
+            return new FunctionEntrypoint(className, null, null, main, null);
         }
+        Constructor<?> constructor;
         try {
-            var constructor = type.getDeclaredConstructor();
+            constructor = type.getDeclaredConstructor();
             constructor.setAccessible(true);
-            return new FunctionEntrypoint(className, constructor.newInstance(), main, null);
         } catch (NoSuchMethodException e) {
             return unavailable(className, "Entrypoint class " + className + " has no no-argument constructor");
-        } catch (InvocationTargetException e) {
-            return unavailable(className, "Entrypoint class " + className + " failed in its constructor:\n"
-                    + StackTraces.format(e.getCause(), className));
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return unavailable(className, "Entrypoint class " + className + " cannot be instantiated: " + e);
+        }
+        if (signature.instancePerCall()) {
+            return new FunctionEntrypoint(className, constructor, null, main, null);
+        }
+        try {
+            return new FunctionEntrypoint(className, null, instantiate(className, constructor), main, null);
+        } catch (ExecutionFailure e) {
+            return unavailable(className, e.getMessage());
         }
     }
 
     private static FunctionEntrypoint unavailable(String className, String problem) {
-        return new FunctionEntrypoint(className, null, null, problem);
+        return new FunctionEntrypoint(className, null, null, null, problem);
     }
 
     public boolean available() {
@@ -87,12 +95,32 @@ public final class FunctionEntrypoint {
         return className;
     }
 
-    /** Calls the user's {@code main}, rethrowing whatever it threw as itself. */
-    Response call(Request request, Response response) throws Throwable {
+    /**
+     * Calls the user's {@code main}, rethrowing whatever it threw as itself. Where each call gets
+     * its own instance and the constructor fails, throws an {@link ExecutionFailure} of kind
+     * {@link ExecutionFailure.Kind#ENTRYPOINT_UNAVAILABLE}: the function did not get to run.
+     */
+    public Object call(Object... arguments) throws Throwable {
+        if (main == null) {
+            throw new ExecutionFailure(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, problem);
+        }
+        Object target = constructor == null ? sharedTarget : instantiate(className, constructor);
         try {
-            return (Response) main.invoke(target, request, response);
+            return main.invoke(target, arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        }
+    }
+
+    private static Object instantiate(String className, Constructor<?> constructor) {
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new ExecutionFailure(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, "Entrypoint class " + className
+                    + " failed in its constructor:\n" + StackTraces.format(e.getCause(), className));
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new ExecutionFailure(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE,
+                    "Entrypoint class " + className + " cannot be instantiated: " + e);
         }
     }
 }

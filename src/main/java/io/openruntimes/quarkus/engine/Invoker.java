@@ -1,9 +1,6 @@
 package io.openruntimes.quarkus.engine;
 
-import io.openruntimes.quarkus.Request;
-import io.openruntimes.quarkus.Response;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import io.quarkus.runtime.Startup;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
@@ -34,57 +31,60 @@ import org.jboss.logging.Logger;
  * function's thread is then interrupted; a function that ignores the interrupt keeps its
  * (daemon) thread, and every other execution goes on on other threads.
  */
-@Startup
 @Singleton
 public class Invoker {
 
     private static final Logger LOG = Logger.getLogger(Invoker.class);
-    private static final TypeLiteral<CompletionStage<Response>> STAGE = new TypeLiteral<>() {
+    private static final TypeLiteral<CompletionStage<Object>> STAGE = new TypeLiteral<>() {
     };
     /** Deadlines usually repeat (one per function); past this many distinct ones, start over. */
     private static final int MAX_GUARDS = 64;
 
-    private final FunctionEntrypoint entrypoint;
+    /** The entry class, below whose {@code main} stack traces are cut. */
+    private final String entrypointClass;
     private final Duration ceiling;
     private final ExecutorService pool = Executors.newCachedThreadPool(new FunctionThreads());
-    private final ConcurrentMap<Long, TypedGuard<CompletionStage<Response>>> guards = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, TypedGuard<CompletionStage<Object>>> guards = new ConcurrentHashMap<>();
     /** Set on SIGTERM; from {@link #refuseFrom} (System.nanoTime()) on, new executions are refused. */
     private volatile boolean stopping;
     private volatile long refuseFrom;
 
     public Invoker(FunctionConfig config) {
         this.ceiling = config.timeout();
-        this.entrypoint = FunctionEntrypoint.load(config.className().orElse(null), config.entrypoint(),
-                Thread.currentThread().getContextClassLoader());
+        this.entrypointClass = config.className().orElse(null);
+    }
+
+    /**
+     * Loads the configured entry class with the {@code main} a protocol calls, logging which
+     * function this process serves or why it cannot.
+     */
+    public FunctionEntrypoint load(FunctionConfig config, MainSignature signature) {
+        FunctionEntrypoint entrypoint = FunctionEntrypoint.load(config.className().orElse(null), config.entrypoint(),
+                Thread.currentThread().getContextClassLoader(), signature);
         if (entrypoint.available()) {
             LOG.infof("Serving %s (from %s)", entrypoint.className(), config.entrypoint());
         } else {
-            LOG.errorf("Entrypoint unavailable, every execution will answer 404: %s", entrypoint.problem());
+            LOG.errorf("Entrypoint unavailable, every execution will say so: %s", entrypoint.problem());
         }
-    }
-
-    public FunctionEntrypoint entrypoint() {
         return entrypoint;
     }
 
     /**
-     * Runs one execution. The stage completes with the function's response, or with an
-     * {@link ExecutionFailure} saying why there is none.
+     * Runs one execution. The stage completes with what {@code work} returned, or with an
+     * {@link ExecutionFailure} saying why there is nothing: it threw, returned {@code null}, ran
+     * past its deadline, or the process is stopping.
      *
      * @param timeout the executor's deadline, or {@code null} for the ceiling; never more than it
      */
-    public CompletionStage<Response> invoke(Request request, Duration timeout) {
-        if (!entrypoint.available()) {
-            return CompletableFuture.failedFuture(
-                    new ExecutionFailure(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, entrypoint.problem()));
-        }
+    @SuppressWarnings("unchecked")
+    public <T> CompletionStage<T> invoke(FunctionCall<T> work, Duration timeout) {
         if (stopping && System.nanoTime() - refuseFrom >= 0) {
             return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.SHUTTING_DOWN,
                     "The runtime is shutting down: running executions finish, new ones are refused"));
         }
         Duration deadline = timeout == null || timeout.compareTo(ceiling) > 0 ? ceiling : timeout;
-        Call call = new Call(request);
-        return guard(deadline).get(call::run).handle((response, error) -> {
+        Call call = new Call(work);
+        return (CompletionStage<T>) guard(deadline).get(call::run).handle((response, error) -> {
             if (error == null) {
                 return response;
             }
@@ -96,9 +96,9 @@ public class Invoker {
         });
     }
 
-    private TypedGuard<CompletionStage<Response>> guard(Duration deadline) {
+    private TypedGuard<CompletionStage<Object>> guard(Duration deadline) {
         long millis = Math.max(1, deadline.toMillis());
-        TypedGuard<CompletionStage<Response>> guard = guards.get(millis);
+        TypedGuard<CompletionStage<Object>> guard = guards.get(millis);
         if (guard == null) {
             if (guards.size() >= MAX_GUARDS) {
                 guards.clear();
@@ -142,15 +142,15 @@ public class Invoker {
     /** One execution on its function thread; knows that thread while, and only while, it runs. */
     private final class Call {
 
-        private final Request request;
+        private final FunctionCall<?> work;
         private Thread thread;
         private boolean finished;
 
-        Call(Request request) {
-            this.request = request;
+        Call(FunctionCall<?> work) {
+            this.work = work;
         }
 
-        CompletionStage<Response> run() {
+        CompletionStage<Object> run() {
             synchronized (this) {
                 if (finished) { // the deadline passed before a thread picked the call up
                     return CompletableFuture.failedFuture(new IllegalStateException("cancelled"));
@@ -158,16 +158,17 @@ public class Invoker {
                 thread = Thread.currentThread();
             }
             try {
-                Response response = entrypoint.call(request, new Response());
+                Object response = work.call();
                 if (response == null) {
-                    return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.NO_RESPONSE,
-                            "The function returned null: main(Request, Response) must return the response, "
-                                    + "for example `return res.send(\"ok\");`"));
+                    return CompletableFuture.failedFuture(
+                            new ExecutionFailure(ExecutionFailure.Kind.NO_RESPONSE, "The function returned no response"));
                 }
                 return CompletableFuture.completedFuture(response);
+            } catch (ExecutionFailure failure) {
+                return CompletableFuture.failedFuture(failure);
             } catch (Throwable thrown) {
                 return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.FUNCTION_THREW,
-                        StackTraces.format(thrown, entrypoint.className())));
+                        StackTraces.format(thrown, entrypointClass)));
             } finally {
                 synchronized (this) {
                     finished = true;
@@ -184,7 +185,7 @@ public class Invoker {
                     .append(seconds(deadline)).append(" (the execution's timeout).");
             if (thread != null) {
                 message.append(" The function was at:\n")
-                        .append(StackTraces.format(thread.getStackTrace(), entrypoint.className()));
+                        .append(StackTraces.format(thread.getStackTrace(), entrypointClass));
                 thread.interrupt();
                 LOG.warnf("Execution timed out after %s; interrupted %s", seconds(deadline), thread.getName());
             }

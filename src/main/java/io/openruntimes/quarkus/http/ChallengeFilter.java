@@ -1,5 +1,7 @@
 package io.openruntimes.quarkus.http;
 
+import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.Protocol;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -31,7 +33,10 @@ public class ChallengeFilter {
     private volatile byte[] key;
     private volatile boolean open;
 
-    void installKey(@Observes StartupEvent event, HttpConfig config) {
+    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge) {
+        if (edge.protocol() != Protocol.CLASSIC) {
+            return; // another edge answers every request, with its own secret
+        }
         if (config.key().isPresent()) {
             key = config.key().get().getBytes(StandardCharsets.UTF_8);
             return;

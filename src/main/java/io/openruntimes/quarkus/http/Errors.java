@@ -22,7 +22,10 @@ final class Errors {
     static Response of(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof ExecutionFailure execution) {
-            return of(status(execution.kind()), execution.getMessage());
+            return of(status(execution.kind()), execution.kind() == ExecutionFailure.Kind.NO_RESPONSE
+                    ? "The function returned null: main(Request, Response) must return the response, "
+                            + "for example `return res.send(\"ok\");`"
+                    : execution.getMessage());
         }
         LOG.error("Execution failed inside the runtime", cause);
         return of(500, "The runtime failed to run the execution: " + cause);

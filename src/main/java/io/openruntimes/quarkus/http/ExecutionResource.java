@@ -1,7 +1,6 @@
 package io.openruntimes.quarkus.http;
 
 import io.openruntimes.quarkus.Response;
-import io.openruntimes.quarkus.engine.Invoker;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.ws.rs.POST;
@@ -13,16 +12,16 @@ import java.util.concurrent.CompletionStage;
 /**
  * The executor's one call: {@code POST /} with the execution as JSON.
  *
- * <p>Runs on the event loop only to decode the body; the function runs on the invoker's
+ * <p>Runs on the event loop only to decode the body; the function runs on the engine's
  * threads, and its answer is written back on the request's event loop.
  */
 @Path("/")
 public class ExecutionResource {
 
-    private final Invoker invoker;
+    private final ClassicFunction function;
 
-    public ExecutionResource(Invoker invoker) {
-        this.invoker = invoker;
+    public ExecutionResource(ClassicFunction function) {
+        this.function = function;
     }
 
     @POST
@@ -30,7 +29,7 @@ public class ExecutionResource {
         Execution execution = ExecutionDecoder.decode(body);
         Context loop = Vertx.currentContext();
         CompletableFuture<jakarta.ws.rs.core.Response> answered = new CompletableFuture<>();
-        invoker.invoke(execution.request(), execution.timeout()).whenComplete((response, failure) -> {
+        function.execute(execution.request(), execution.timeout()).whenComplete((response, failure) -> {
             jakarta.ws.rs.core.Response answer = failure == null ? answer(response) : Errors.of(failure);
             // Back on the request's event loop before Quarkus REST resumes: the answer is then
             // written by the thread that owns the connection, not handed to it from the function's

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openruntimes.quarkus.Request;
 import io.openruntimes.quarkus.Response;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -62,8 +65,43 @@ class FunctionEntrypointTest {
         return load(type.getName());
     }
 
+    private static final MainSignature CLASSIC = new MainSignature("main(Request req, Response res)", Response.class,
+            List.of(Request.class, Response.class), false);
+
     private static FunctionEntrypoint load(String name) {
-        return FunctionEntrypoint.load(name, "Index.java", FunctionEntrypointTest.class.getClassLoader());
+        return FunctionEntrypoint.load(name, "Index.java", FunctionEntrypointTest.class.getClassLoader(), CLASSIC);
+    }
+
+    /** Counts its instances: one per call when the signature asks for it. */
+    public static class Counting {
+        static final AtomicInteger INSTANCES = new AtomicInteger();
+
+        public Counting() {
+            INSTANCES.incrementAndGet();
+        }
+
+        public String main(String input) {
+            return input + INSTANCES.get();
+        }
+    }
+
+    public static class FailsOnSecondInstance {
+        static final AtomicInteger INSTANCES = new AtomicInteger();
+
+        public FailsOnSecondInstance() {
+            if (INSTANCES.incrementAndGet() > 1) {
+                throw new IllegalStateException("second");
+            }
+        }
+
+        public String main(String input) {
+            return input;
+        }
+    }
+
+    private static FunctionEntrypoint perCall(Class<?> type) {
+        return FunctionEntrypoint.load(type.getName(), "Index.java", FunctionEntrypointTest.class.getClassLoader(),
+                new MainSignature("main(String input)", String.class, List.of(String.class), true));
     }
 
     @Test
@@ -73,12 +111,39 @@ class FunctionEntrypointTest {
         assertNull(entrypoint.problem());
         Response res = new Response();
         assertSame(res, entrypoint.call(new Request(), res));
+        assertSame(res, entrypoint.call(new Request(), res));
         assertEquals("instance", res.getBody());
     }
 
     @Test
     void staticMainIsAccepted() throws Throwable {
-        assertEquals("static", load(Static.class).call(new Request(), new Response()).getBody());
+        assertEquals("static", ((Response) load(Static.class).call(new Request(), new Response())).getBody());
+    }
+
+    @Test
+    void eachCallGetsItsOwnInstanceWhenTheSignatureSaysSo() throws Throwable {
+        FunctionEntrypoint entrypoint = perCall(Counting.class);
+        assertTrue(entrypoint.available());
+        assertEquals(0, Counting.INSTANCES.get(), "no instance before the first call");
+        assertEquals("a1", entrypoint.call("a"));
+        assertEquals("b2", entrypoint.call("b"));
+    }
+
+    @Test
+    void aConstructorFailingOnACallMakesThatCallAnUnavailableEntrypoint() throws Throwable {
+        FunctionEntrypoint entrypoint = perCall(FailsOnSecondInstance.class);
+        assertEquals("a", entrypoint.call("a"));
+        ExecutionFailure failure = assertThrows(ExecutionFailure.class, () -> entrypoint.call("b"));
+        assertEquals(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, failure.kind());
+        assertTrue(failure.getMessage().contains("failed in its constructor:\njava.lang.IllegalStateException: second"),
+                failure.getMessage());
+    }
+
+    @Test
+    void callingAnUnavailableEntrypointSaysWhy() {
+        ExecutionFailure failure = assertThrows(ExecutionFailure.class, () -> load("com.example.Missing").call());
+        assertEquals(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, failure.kind());
+        assertTrue(failure.getMessage().contains("cannot be loaded"), failure.getMessage());
     }
 
     @ParameterizedTest

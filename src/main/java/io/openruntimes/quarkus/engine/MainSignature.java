@@ -1,0 +1,12 @@
+package io.openruntimes.quarkus.engine;
+
+import java.util.List;
+
+/**
+ * The {@code main} a protocol calls: its parameters, what it returns, and whether one instance
+ * serves the whole process or each execution gets a new one.
+ *
+ * @param description how the method reads in the author's terms, for error messages
+ */
+public record MainSignature(String description, Class<?> returnType, List<Class<?>> parameters, boolean instancePerCall) {
+}

@@ -54,8 +54,7 @@ public class Invoker {
 
     public Invoker(FunctionConfig config) {
         this.ceiling = config.timeout();
-        this.entrypoint = FunctionEntrypoint.load(config.className().orElse(null), config.entrypoint(),
-                Thread.currentThread().getContextClassLoader());
+        this.entrypoint = EntrypointAtStart.load(config, Thread.currentThread().getContextClassLoader());
         if (entrypoint.available()) {
             LOG.infof("Serving %s (from %s)", entrypoint.className(), config.entrypoint());
         } else {

@@ -1,11 +1,15 @@
 package io.openruntimes.quarkus.build;
 
+import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -173,6 +177,7 @@ public final class FunctionProject {
         checkLinksStayInside(functionDir);
         Sources sources = Sources.parse(functionDir);
         sources.checkNoRuntimeClass();
+        sources.checkNoFrameworkHooks();
         String className = sources.className(source);
         if (!v5) {
             // v5 builds without a main on purpose (contract-v5 6.1: the no-export fixture builds, then answers 503).
@@ -593,12 +598,22 @@ public final class FunctionProject {
     /** The function's Java files, parsed (not compiled) with javac: what they declare, and where. */
     static final class Sources {
 
+        /**
+         * Annotations Quarkus acts on from its class index rather than through CDI, so keeping the
+         * function out of CDI does not make them inert: REST's method-level filters and mappers
+         * (which then fail the server's start, their class being no bean) and a replacement main.
+         */
+        static final Set<String> FRAMEWORK_HOOKS = Set.of("ServerRequestFilter", "ServerResponseFilter",
+                "ServerExceptionMapper", "QuarkusMain");
+
         private final Path root;
         private final Map<Path, CompilationUnitTree> units;
+        private final SourcePositions positions;
 
-        private Sources(Path root, Map<Path, CompilationUnitTree> units) {
+        private Sources(Path root, Map<Path, CompilationUnitTree> units, SourcePositions positions) {
             this.root = root;
             this.units = units;
+            this.positions = positions;
         }
 
         static Sources parse(Path folder) {
@@ -622,7 +637,7 @@ public final class FunctionProject {
                 for (CompilationUnitTree unit : task.parse()) {
                     units.put(Path.of(unit.getSourceFile().toUri()).toAbsolutePath().normalize(), unit);
                 }
-                return new Sources(root.toAbsolutePath().normalize(), units);
+                return new Sources(root.toAbsolutePath().normalize(), units, Trees.instance(task).getSourcePositions());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -678,6 +693,22 @@ public final class FunctionProject {
                     }
                 }
             });
+        }
+
+        /** A framework hook in the function's code fails the build, with file and line (see {@link #FRAMEWORK_HOOKS}). */
+        void checkNoFrameworkHooks() {
+            units.forEach((file, unit) -> new TreeScanner<Void, Void>() {
+                @Override
+                public Void visitAnnotation(AnnotationTree annotation, Void unused) {
+                    String name = typeName(annotation.getAnnotationType());
+                    if (FRAMEWORK_HOOKS.contains(name)) {
+                        long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, annotation));
+                        throw new BuildFailure(root.relativize(file) + ":" + line + ": @" + name + " is for the runtime's own "
+                                + "classes: a function's classes are not part of the runtime's HTTP edge or CDI (remove it)");
+                    }
+                    return super.visitAnnotation(annotation, unused);
+                }
+            }.scan(unit, null));
         }
 
         /**

@@ -147,6 +147,34 @@ class FunctionProjectTest {
                 generated("microprofile-config.properties"));
     }
 
+    /** Issue 9 point 8: what Quarkus acts on past CDI fails the build, one annotation a row. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            # lib/Hooks.java's member                                                         | the build fails with
+            @org.jboss.resteasy.reactive.server.ServerRequestFilter(preMatching = true) public void f() { } | lib/Hooks.java:4: @ServerRequestFilter is for the runtime's own classes
+            @ServerResponseFilter public void f() { }                                         | lib/Hooks.java:4: @ServerResponseFilter
+            @ServerExceptionMapper public Object m(RuntimeException e) { return null; }       | lib/Hooks.java:4: @ServerExceptionMapper
+            @jakarta.enterprise.event.Observes public void quiet() { }                         |
+            """)
+    void frameworkHooksInTheFunctionFailTheBuild(String member, String failure) throws IOException {
+        Path folder = function("Index.java", "import io.openruntimes.quarkus.*;\npublic class Index { " + MAIN + " }\n",
+                "lib/Hooks.java", "package lib;\nimport org.jboss.resteasy.reactive.server.*;\npublic class Hooks {\n    " + member + "\n}\n");
+        if (failure == null) {
+            project(folder, "Index.java").write();
+        } else {
+            var thrown = assertThrows(FunctionProject.BuildFailure.class, () -> project(folder, "Index.java").write());
+            assertTrue(thrown.getMessage().contains(failure), thrown.getMessage());
+        }
+    }
+
+    @Test
+    void aReplacementQuarkusMainFailsTheBuild() throws IOException {
+        Path folder = function("Index.java", "import io.openruntimes.quarkus.*;\n@io.quarkus.runtime.annotations.QuarkusMain\n"
+                + "public class Index { " + MAIN + " }\n");
+        var thrown = assertThrows(FunctionProject.BuildFailure.class, () -> project(folder, "Index.java").write());
+        assertTrue(thrown.getMessage().startsWith("Index.java:2: @QuarkusMain is for the runtime's own classes"), thrown.getMessage());
+    }
+
     /** Issue 9 point 11. */
     @Test
     void aLinkOutOfTheFolderFailsTheBuildNamingItAndLinksInsideAreFine() throws IOException {

@@ -216,11 +216,6 @@ public final class FunctionProject {
         return warnings;
     }
 
-    /** The package the file declares (javac's parser: comments, annotations and all) plus the file's name. */
-    static String className(Path source) {
-        return Sources.parse(List.of(source), source.getParent()).className(source);
-    }
-
     /**
      * A symbolic link whose target is outside the function folder would hand an outside file (say
      * {@code /etc/passwd} linked as {@code passwd.java}) to the compiler: refused. Links inside are fine.
@@ -659,7 +654,7 @@ public final class FunctionProject {
             return source.getFileName().toString().replaceFirst("\\.java$", "");
         }
 
-        /** The declared package plus the file's name. */
+        /** The package the file declares (javac's parser: comments, annotations and all) plus the file's name. */
         String className(Path source) {
             String pkg = packageOf(unit(source));
             return pkg.isEmpty() ? simpleName(source) : pkg + "." + simpleName(source);
@@ -850,13 +845,15 @@ public final class FunctionProject {
 
         static List<Dependency> parse(String fileName, String text) {
             String code = withoutComments(text);
+            // The same text with string contents blanked (same length): braces in strings are not blocks.
+            String structure = blankStrings(code);
             List<Dependency> dependencies = new ArrayList<>();
-            Matcher block = Pattern.compile("\\bdependencies\\s*\\{").matcher(code);
+            Matcher block = Pattern.compile("\\bdependencies\\s*\\{").matcher(structure);
             int from = 0;
             while (block.find(from)) {
                 int open = block.end() - 1;
-                int close = matchingBrace(code, open, fileName);
-                if (depth(code, block.start()) == 0) {
+                int close = matchingBrace(structure, open, fileName);
+                if (depth(structure, block.start()) == 0) {
                     readBlock(code, open + 1, close, fileName, dependencies);
                 }
                 from = close + 1;
@@ -1038,49 +1035,23 @@ public final class FunctionProject {
             return out.toString();
         }
 
-        /** How deep in braces (outside strings) {@code position} is. */
-        private static int depth(String code, int position) {
-            int depth = 0;
-            char quote = 0;
-            for (int i = 0; i < position; i++) {
-                char c = code.charAt(i);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '{') {
-                    depth++;
-                } else if (c == '}') {
-                    depth--;
-                }
-            }
-            return depth;
+        /** How deep in braces {@code position} is, in code whose strings are blanked. */
+        private static int depth(String structure, int position) {
+            String before = structure.substring(0, position);
+            return count(before, '{') - count(before, '}');
         }
 
-        private static int matchingBrace(String code, int open, String fileName) {
+        private static int matchingBrace(String structure, int open, String fileName) {
             int depth = 0;
-            char quote = 0;
-            for (int i = open; i < code.length(); i++) {
-                char c = code.charAt(i);
-                if (quote != 0) {
-                    if (c == '\\') {
-                        i++;
-                    } else if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == '{') {
+            for (int i = open; i < structure.length(); i++) {
+                char c = structure.charAt(i);
+                if (c == '{') {
                     depth++;
                 } else if (c == '}' && --depth == 0) {
                     return i;
                 }
             }
-            throw new BuildFailure(fileName + ":" + lineOf(code, open) + ": the dependencies block has no closing brace");
+            throw new BuildFailure(fileName + ":" + lineOf(structure, open) + ": the dependencies block has no closing brace");
         }
 
         private static int lineOf(String code, int position) {
@@ -1097,8 +1068,15 @@ public final class FunctionProject {
         private static String blankStrings(String text) {
             StringBuilder out = new StringBuilder(text.length());
             char quote = 0;
-            for (char c : text.toCharArray()) {
-                if (quote != 0) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quote != 0 && c == '\\' && i + 1 < text.length()) {
+                    out.append("  "); // an escape and what it escapes (\" does not end the string)
+                    i++;
+                } else if (quote != 0 && c == '\n') {
+                    out.append(c); // Groovy's quoted strings end with their line; so do line numbers
+                    quote = 0;
+                } else if (quote != 0) {
                     out.append(c == quote ? c : ' ');
                     quote = c == quote ? 0 : quote;
                 } else {

@@ -46,6 +46,8 @@ class GradleDependenciesTest {
             dependencies {\\n  /* implementation "x:y:1"\\n  */ api "g:a:1" // a comment\\n} | compile g:a:1
             repositories { maven { url "https://example.com/m2" } }\\ndependencies { api "g:a:1" } | compile g:a:1
             buildscript { dependencies { classpath "x:plugin:1" } }\\ndependencies { api "g:a:1" } | compile g:a:1
+            task x { doLast { println "dependencies { implementation 'x:y:1' }" } }\\ndependencies { api "g:a:1" } | compile g:a:1
+            dependencies { implementation "g:a:1" /* } */ }                        | compile g:a:1
             plugins { id 'java' }\\napply plugin: 'java'\\nversion = '1.0'        |
             dependencies { }                                                       |
             """)

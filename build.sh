@@ -48,11 +48,15 @@ KIND=(-Dquarkus.package.jar.type=aot-jar)
   -Dquarkus.native.sources-only="$SOURCES_ONLY")
 LOG="$WORKSPACE/maven.log"
 if ! (cd "$WORKSPACE" && "${MAVEN[@]}" package "${KIND[@]}" >"$LOG" 2>&1); then
-  # Name the cause in the user's terms: their paths, not the workspace's.
-  grep -E '^\[ERROR\]' "$LOG" | grep -vE 'Re-run Maven|-> \[Help|^\[ERROR\] *$|full stack trace|MojoFailureException|Help 1\]|please read the following' \
-    | sed "s|$WORKSPACE/function/|$CODE/|g" >&2 || cat "$LOG" >&2
+  # Name the cause in the user's terms: their paths, not the workspace's. Maven's own advice
+  # (re-run with -e, the [Help 1] links) goes; the cause stays, also when it ends in "-> [Help 1]".
+  ERRORS="$(grep -E '^\[ERROR\]' "$LOG" | sed -E 's/ -> \[Help [0-9]+\]$//' \
+    | grep -vE 'Re-run Maven|^\[ERROR\] *$|full stack trace|MojoFailureException|^\[ERROR\] \[Help [0-9]+\]|please read the following|^\[ERROR\] For more information about the errors' || true)"
+  # Nothing in Maven's error lines (a failure before it logs one): its whole output, the end of it.
+  [ -n "$ERRORS" ] || ERRORS="$(tail -n 40 "$LOG")"
+  sed "s|$WORKSPACE/function/|$CODE/|g" <<<"$ERRORS" >&2
   if grep -q 'Could not resolve dependencies\|could not be resolved' "$LOG"; then
-    fail "a dependency in $CODE/pom.xml could not be resolved (coordinates above)"
+    fail "a dependency of the function (its pom.xml or *.gradle files in $CODE) could not be resolved (coordinates above)"
   elif grep -q 'COMPILATION ERROR\|Compilation failure' "$LOG"; then
     fail "the function does not compile (errors above, with file and line)"
   fi

@@ -59,8 +59,7 @@ public class Invoker {
      * function this process serves or why it cannot.
      */
     public FunctionEntrypoint load(FunctionConfig config, MainSignature signature) {
-        FunctionEntrypoint entrypoint = FunctionEntrypoint.load(config.className().orElse(null), config.entrypoint(),
-                Thread.currentThread().getContextClassLoader(), signature);
+        FunctionEntrypoint entrypoint = EntrypointAtStart.load(config, Thread.currentThread().getContextClassLoader(), signature);
         if (entrypoint.available()) {
             LOG.infof("Serving %s (from %s)", entrypoint.className(), config.entrypoint());
         } else {

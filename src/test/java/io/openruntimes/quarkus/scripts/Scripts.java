@@ -183,7 +183,11 @@ public final class Scripts {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
+                if (Files.isSymbolicLink(file)) { // as a link, as the executor's copy keeps it
+                    Files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+                } else if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());

@@ -44,6 +44,10 @@ import org.w3c.dom.NodeList;
  */
 public final class FunctionProject {
 
+    /** The function API artifact (src/api/pom.xml): a function's pom may declare it for its IDE and tests. */
+    static final String FUNCTION_API_GROUP = "io.openruntimes";
+    static final String FUNCTION_API_ARTIFACT = "function-api";
+
     private final Path runtimeRoot;
     private final Path functionDir;
     private final String entrypoint;
@@ -120,7 +124,7 @@ public final class FunctionProject {
 
     /** Writes the workspace project; answers the entrypoint's fully qualified class name. */
     String write() {
-        Path source = functionDir.resolve(entrypoint).normalize();
+        Path source = Layout.of(functionDir).entrypoint(functionDir, entrypoint);
         if (!source.startsWith(functionDir)) {
             throw new BuildFailure("the entrypoint " + entrypoint + " is outside the code folder");
         }
@@ -210,8 +214,12 @@ public final class FunctionProject {
             }
         }
         first(properties, "runtime.root").setTextContent(runtimeRoot.toString());
-        first(properties, "function.dir").setTextContent(functionDir.toString());
+        Layout layout = Layout.of(functionDir);
+        first(properties, "function.dir").setTextContent(layout.sources().toString());
+        first(properties, "function.resources").setTextContent(layout.resources().toString());
         first(properties, "function.generated").setTextContent(generated.toString());
+        javaRelease(properties, userProperties);
+        withoutRuntimeTests(project);
         if (devMode) {
             devModeLayout(project);
         }
@@ -226,6 +234,9 @@ public final class FunctionProject {
                 Element dependencies = first(project, "dependencies");
                 dependencies.appendChild(pom.createComment(" The function's own dependencies "));
                 for (Element dependency : children(declared)) {
+                    if (!served(dependency)) {
+                        continue;
+                    }
                     Element merged = (Element) pom.importNode(dependency, true);
                     pinRuntimeVersion(merged, userProperties);
                     dependencies.appendChild(merged);
@@ -266,6 +277,64 @@ public final class FunctionProject {
             }
         }
         throw new IllegalStateException("the runtime's pom.xml has no build-helper source ${function.dir}");
+    }
+
+    /**
+     * The function compiles at the feature level of the JDK that builds it (the JDK it then runs
+     * on), not the runtime's own floor of 17: Java 21 syntax builds on a 21 or 25 JDK. A function
+     * that sets {@code maven.compiler.release} in its pom.xml keeps its own.
+     */
+    private static void javaRelease(Element properties, Map<String, String> userProperties) {
+        if (!userProperties.containsKey("maven.compiler.release")) {
+            first(properties, "maven.compiler.release").setTextContent(Integer.toString(Runtime.version().feature()));
+        }
+    }
+
+    /**
+     * The runtime's own tests have no place in a function's build: their sources, resources and
+     * test functions would be compiled (dev mode compiles test sources for continuous testing)
+     * against test dependencies this project does not declare, and fail. Points the test source
+     * folder at an empty one in the workspace and drops the rest.
+     */
+    private void withoutRuntimeTests(Element project) {
+        Element build = first(project, "build");
+        Path noTests = workspace.resolve("no-tests");
+        try {
+            Files.createDirectories(noTests);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        first(build, "testSourceDirectory").setTextContent(noTests.toString());
+        // -Dfunction's dev-mode profile starts dev.sh: the project dev.sh runs must not do it again.
+        Element profiles = first(project, "profiles");
+        if (profiles != null) {
+            project.removeChild(profiles);
+        }
+        build.removeChild(first(build, "testResources"));
+        NodeList executions = project.getElementsByTagName("execution");
+        for (int i = executions.getLength() - 1; i >= 0; i--) {
+            Element execution = (Element) executions.item(i);
+            if ("test-functions".equals(textOf(execution, "id"))) {
+                execution.getParentNode().removeChild(execution);
+                continue;
+            }
+            Element goals = first(execution, "goals");
+            if (goals != null) {
+                children(goals).stream().filter(g -> g.getTextContent().trim().equals("generate-code-tests"))
+                        .forEach(goals::removeChild);
+            }
+        }
+    }
+
+    /**
+     * Whether a dependency of the function's pom.xml belongs in the served build: not its test
+     * dependencies (JUnit and the like, for the function's own {@code mvn test}), and not the
+     * function API artifact, whose classes the runtime itself holds.
+     */
+    static boolean served(Element dependency) {
+        boolean api = FUNCTION_API_GROUP.equals(textOf(dependency, "groupId"))
+                && FUNCTION_API_ARTIFACT.equals(textOf(dependency, "artifactId"));
+        return !api && !"test".equals(textOf(dependency, "scope"));
     }
 
     /** The {@code ${function.generated}} resource folder, with the comment above it, first in the list. */
@@ -390,6 +459,40 @@ public final class FunctionProject {
     private static String textOf(Element parent, String name) {
         Element element = first(parent, name);
         return element == null ? null : element.getTextContent().trim();
+    }
+
+    /**
+     * Where a function folder keeps its code. Maven's layout, when the folder has
+     * {@code src/main/java}: the sources are there, the resources in {@code src/main/resources},
+     * and {@code src/test} is the function's own business. Otherwise the flat layout: the folder
+     * is both, its .java files the sources and its other files the resources (the runtime's
+     * pom.xml excludes build inputs such as pom.xml and src/test from both).
+     */
+    record Layout(Path sources, Path resources, boolean maven) {
+
+        static Layout of(Path functionDir) {
+            Path sources = functionDir.resolve("src/main/java");
+            return Files.isDirectory(sources)
+                    ? new Layout(sources, functionDir.resolve("src/main/resources"), true)
+                    : new Layout(functionDir, functionDir, false);
+        }
+
+        /**
+         * The entrypoint file: {@code entrypoint} relative to the folder, as always; in Maven's
+         * layout, when no such file is there, relative to {@code src/main/java}, so that
+         * {@code Index.java} and {@code src/main/java/Index.java} name the same file.
+         */
+        Path entrypoint(Path functionDir, String entrypoint) {
+            Path direct = functionDir.resolve(entrypoint).normalize();
+            if (!maven || Files.isRegularFile(direct)) {
+                if (maven && Files.isRegularFile(direct) && !direct.startsWith(sources)) {
+                    throw new BuildFailure("the entrypoint " + direct + " is outside src/main/java: in a folder with"
+                            + " src/main/java, the function's sources are there");
+                }
+                return direct;
+            }
+            return sources.resolve(entrypoint).normalize();
+        }
     }
 
     /** A build stopped by something the function's author can fix; the message says what. */

@@ -285,9 +285,9 @@ public final class FunctionProject {
      * that sets {@code maven.compiler.release} in its pom.xml keeps its own.
      */
     private static void javaRelease(Element properties, Map<String, String> userProperties) {
-        if (!userProperties.containsKey("maven.compiler.release")) {
-            first(properties, "maven.compiler.release").setTextContent(Integer.toString(Runtime.version().feature()));
-        }
+        // The function's own value is appended with its other properties too: both say the same.
+        first(properties, "maven.compiler.release").setTextContent(
+                userProperties.getOrDefault("maven.compiler.release", Integer.toString(Runtime.version().feature())));
     }
 
     /**

@@ -161,6 +161,11 @@ public final class FunctionProject {
         return className;
     }
 
+    /** Whether the project is for {@code quarkus:dev} (see {@link #devModeLayout}). */
+    void devMode(boolean devMode) {
+        this.devMode = devMode;
+    }
+
     List<String> warnings() {
         return warnings;
     }

@@ -36,8 +36,18 @@ final class DevModeProcess implements AutoCloseable {
 
     /** Starts {@code dev.sh <function>} on a free port, with no key and no stdin. */
     static DevModeProcess start(Path runtimeRoot, Path function, Path workspace, Path log) throws IOException {
+        return start(List.of("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString()), runtimeRoot, workspace, log);
+    }
+
+    /** The same through the Quarkus habit: {@code ./mvnw quarkus:dev -Dfunction=<function>}. */
+    static DevModeProcess startWithMaven(Path runtimeRoot, Path function, Path workspace, Path log) throws IOException {
+        return start(List.of(runtimeRoot.resolve("mvnw").toString(), "-B", "quarkus:dev", "-Dfunction=" + function),
+                runtimeRoot, workspace, log);
+    }
+
+    private static DevModeProcess start(List<String> command, Path runtimeRoot, Path workspace, Path log) throws IOException {
         int port = Scripts.freePort();
-        ProcessBuilder builder = new ProcessBuilder("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString())
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(runtimeRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -60,7 +70,7 @@ final class DevModeProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("dev.sh exited with " + process.exitValue() + " before listening:\n" + logTail());
             }
-            try (Socket socket = new Socket("localhost", port)) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
                 TimeUnit.MILLISECONDS.sleep(250);
@@ -75,6 +85,13 @@ final class DevModeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What was logged before the server listened: the start log a function's author reads. */
+    String startLog() {
+        String text = log();
+        int listening = text.indexOf("Listening on:");
+        return listening < 0 ? text : text.substring(0, text.indexOf('\n', listening) + 1);
     }
 
     String logTail() {

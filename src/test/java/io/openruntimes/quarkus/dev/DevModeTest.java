@@ -2,6 +2,7 @@ package io.openruntimes.quarkus.dev;
 
 import io.openruntimes.quarkus.scripts.Scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,6 +78,17 @@ class DevModeTest {
     }
 
     @Test
+    @Order(1)
+    void startsCleanlyOnLoopbackOnly() {
+        String start = devMode.startLog();
+
+        assertFalse(start.contains("[ERROR]"), "no [ERROR] lines before it listens:\n" + start);
+        assertFalse(start.contains("Exception"), "no stack traces before it listens:\n" + start);
+        // Without a key anyone who reaches the port runs the function: this machine only.
+        assertTrue(start.contains("Listening on: http://127.0.0.1:" + devMode.port()), start);
+    }
+
+    @Test
     @Order(2)
     void runsTheEntrypointsNewCodeAfterASave() throws Exception {
         long saved = edit("Index.java", "\"version\", 1", "\"version\", 2");
@@ -130,7 +142,7 @@ class DevModeTest {
     }
 
     private static HttpResponse<String> execute(String payload) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + devMode.port() + "/"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + devMode.port() + "/"))
                 .timeout(CALL_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("payload", payload))))

@@ -68,12 +68,12 @@ class FunctionFolderTest {
                 Map.of("OPENRUNTIMES_TRAINING", "off"));
         assertEquals(0, build.exitCode(), build.output());
 
-        for (String step : List.of("Copying the function from ", "Preparing the build of Index.java", "Compiling Index with the runtime (jvm)",
+        for (String step : List.of("Copying the function from ", "Preparing the build of Index.java", "Compiling com.example.Index with the runtime (jvm)",
                 "Packing " + build.archive())) {
             assertTrue(Pattern.compile(Pattern.quote(step) + ".*\\n  \\.\\.\\. \\d+\\.\\d s\\n").matcher(build.output()).find(),
                     step + " with its duration in:\n" + build.output());
         }
-        assertTrue(Pattern.compile("Built Index in \\d+\\.\\d s: ").matcher(build.output()).find(), build.output());
+        assertTrue(Pattern.compile("Built com.example.Index in \\d+\\.\\d s: ").matcher(build.output()).find(), build.output());
         assertFalse(build.output().contains("[INFO]"), build.output());
     }
 

@@ -28,10 +28,10 @@ step() {
 # Maven's output on stdin: all of it into <log>, and a line per downloaded jar on stdout.
 maven_progress() { # <log>
   tee "$1" | awk '
-    /^Downloaded from / {
+    /^(\[INFO\] )?Downloaded from / {
       files++
       if ($0 ~ /\.jar \(/) {
-        name = $4; sub(/.*\//, "", name)
+        name = $0; sub(/ \(.*/, "", name); sub(/.*\//, "", name)
         size = $0; sub(/.*\(/, "", size); sub(/ at .*/, "", size); sub(/\)$/, "", size)
         printf "  downloaded %s (%s)\n", name, size; fflush()
       }

@@ -227,6 +227,11 @@ public final class FunctionProject {
         withoutRuntimeTests(project);
         if (devMode) {
             devModeLayout(project);
+            if (!layout.maven() && Files.isDirectory(functionDir.resolve("src/test"))) {
+                // Dev mode's reload compiles every changed .java file under a source root, excludes or not.
+                warnings.add("in a flat folder, dev mode compiles a saved file under src/test as the function's own:"
+                        + " keep the function in src/main/java (Maven's layout) to edit its tests while it runs");
+            }
         }
 
         if (userPom != null) {

@@ -4,6 +4,10 @@ import io.openruntimes.quarkus.scripts.Scripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,10 @@ import java.util.concurrent.TimeUnit;
  * stopped first.
  */
 final class DevModeProcess implements AutoCloseable {
+
+    /** A call may wait for a compile and a restart. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final Process process;
     private final Path log;
@@ -61,6 +69,27 @@ final class DevModeProcess implements AutoCloseable {
 
     int port() {
         return port;
+    }
+
+    /** One execution as the executor sends it, {@code POST /} with a JSON body; it may wait for a compile and a restart. */
+    HttpResponse<String> execute(String jsonBody) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(CALL_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Saves {@code file} of {@code folder} with one replacement, as an editor would; answers when (nanoTime). */
+    static long edit(Path folder, String file, String from, String to) throws IOException {
+        Path path = folder.resolve(file);
+        String source = Files.readString(path);
+        if (!source.contains(from)) {
+            throw new AssertionError(file + " does not contain " + from);
+        }
+        Files.writeString(path, source.replace(from, to));
+        return System.nanoTime();
     }
 
     /** Waits until the server accepts connections; fails early, with the log, if dev.sh exits. */

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,21 +35,17 @@ class DevModeTest {
     private static final Path RUNTIME = Path.of("").toAbsolutePath();
     /** Generous: the first start resolves dev-mode artifacts and compiles the runtime, on a shared machine. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
-    /** A call may wait for a compile and a restart. */
-    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path temp;
     private static Path function;
     private static DevModeProcess devMode;
-    private static HttpClient http;
 
     @BeforeAll
     static void startDevMode() throws Exception {
         function = temp.resolve("reload");
         Scripts.copy(RUNTIME.resolve("src/test/functions/reload"), function);
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long started = System.nanoTime();
         devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
         devMode.awaitListening(START_TIMEOUT);
@@ -142,21 +135,11 @@ class DevModeTest {
     }
 
     private static HttpResponse<String> execute(String payload) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + devMode.port() + "/"))
-                .timeout(CALL_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("payload", payload))))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return devMode.execute(JSON.writeValueAsString(Map.of("payload", payload)));
     }
 
-    /** Saves {@code file} with one replacement, as an editor would; answers when (nanoTime). */
     private static long edit(String file, String from, String to) throws IOException {
-        Path path = function.resolve(file);
-        String source = Files.readString(path);
-        assertTrue(source.contains(from), file + " contains " + from);
-        Files.writeString(path, source.replace(from, to));
-        return System.nanoTime();
+        return DevModeProcess.edit(function, file, from, to);
     }
 
     private static void printReload(String what, long savedAt) {

@@ -30,6 +30,7 @@ class FunctionFolderTest {
     void theScaffoldPassesItsOwnTestsBuildsAndServes() throws IOException {
         long started = System.nanoTime();
         Path folder = Scripts.scaffold(scratch.resolve("new/my-function"));
+        assertTheApiArtifactIsInstalled(folder);
         // As its author would, offline: the API artifact is installed by the scaffold.
         Scripts.mavenInFunction(folder, "-o", "-q", "test");
         assertTrue(Files.readString(folder.resolve("target/surefire-reports/IndexTest.txt")).contains("Tests run: 1, Failures: 0, Errors: 0"));
@@ -75,6 +76,41 @@ class FunctionFolderTest {
         }
         assertTrue(Pattern.compile("Built com.example.Index in \\d+\\.\\d s: ").matcher(build.output()).find(), build.output());
         assertFalse(build.output().contains("[INFO]"), build.output());
+    }
+
+    @Test
+    void mavensDownloadsShowOneShortLineAJar() throws IOException {
+        Path log = scratch.resolve("maven.log");
+        String maven = String.join("\n",
+                "[INFO] Scanning for projects...",
+                "[INFO] Downloading from central: https://repo.maven.apache.org/maven2/org/x/lib/1.0/lib-1.0.pom",
+                "[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/x/lib/1.0/lib-1.0.pom (2.1 kB at 40 kB/s)",
+                "[INFO] Downloading from central: https://repo.maven.apache.org/maven2/org/x/lib/1.0/lib-1.0.jar",
+                "[INFO] Downloaded from central: https://repo.maven.apache.org/maven2/org/x/lib/1.0/lib-1.0.jar (1.2 MB at 3.0 MB/s)",
+                "[INFO] BUILD SUCCESS", "");
+        Process filter = new ProcessBuilder("bash", "-c", "source src/build/progress.sh && maven_progress \"$0\"", log.toString())
+                .directory(Scripts.RUNTIME.toFile()).redirectErrorStream(true).start();
+        filter.getOutputStream().write(maven.getBytes());
+        filter.getOutputStream().close();
+
+        assertEquals("  downloaded lib-1.0.jar (1.2 MB)\n  Maven downloaded 2 files (jars shown; all in the log)\n",
+                new String(filter.getInputStream().readAllBytes()));
+        assertEquals(maven, Files.readString(log));
+    }
+
+    /** The function API artifact: the API's classes, nothing of the runtime, the runtime's version. */
+    private static void assertTheApiArtifactIsInstalled(Path scaffolded) throws IOException {
+        String version = Pattern.compile("<version>([^<]+)</version>").matcher(Files.readString(Scripts.RUNTIME.resolve("pom.xml")))
+                .results().findFirst().orElseThrow().group(1);
+        assertTrue(Files.readString(scaffolded.resolve("pom.xml")).contains("<version>" + version + "</version>"));
+        Path jar = Path.of(System.getProperty("user.home"), ".m2/repository/io/openruntimes/function-api", version,
+                "function-api-" + version + ".jar");
+        Pattern api = Pattern.compile("io/openruntimes/(quarkus/(Request|Response|Json)|java/.*)\\.class");
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> classes = zip.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")).toList();
+            assertTrue(classes.contains("io/openruntimes/quarkus/Response.class"), classes.toString());
+            classes.forEach(name -> assertTrue(api.matcher(name).matches(), name + " is not API"));
+        }
     }
 
     /** The served application's jar holds {@code present} and none of {@code absent}, and no JUnit is in its libraries. */

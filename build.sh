@@ -2,7 +2,8 @@
 # Builds the function in the code folder into the runtime, and packs what start.sh needs
 # into code.tar.gz beside it. The user's files are copied, never changed.
 #
-#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the code folder (Index.java)
+#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the code folder, or to its src/main/java
+#                                when it has one (Index.java)
 #   OPENRUNTIMES_PACKAGE         jvm (a Quarkus aot-jar, the default) or native (a native binary)
 #   OPENRUNTIMES_NATIVE_SOURCES_ONLY  true: with native, stop at what native-image would compile
 #                                (workspace/target/native-sources): checks a native build without GraalVM

@@ -6,7 +6,8 @@
 #   ./dev.sh <function folder> [extra Maven arguments, e.g. -Ddebug=5005]
 #   ./mvnw quarkus:dev -Dfunction=<function folder>    (the same, through the runtime's pom)
 #
-#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the folder (Index.java)
+#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the folder, or to its src/main/java
+#                                when it has one (Index.java)
 #   QUARKUS_HTTP_PORT            the port to listen on (3000)
 #   QUARKUS_HTTP_HOST            the address to listen on: 127.0.0.1 (this machine only) while the
 #                                challenge is off, 0.0.0.0 when INTERNAL_RUNTIME_KEY is set

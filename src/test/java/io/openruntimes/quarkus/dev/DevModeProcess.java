@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class DevModeProcess implements AutoCloseable {
 
+    /** Generous: the first start resolves dev-mode artifacts and compiles the runtime, on a shared machine. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** A call may wait for a compile and a restart. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DevModeTest {
 
     private static final Path RUNTIME = Path.of("").toAbsolutePath();
-    /** Generous: the first start resolves dev-mode artifacts and compiles the runtime, on a shared machine. */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -48,7 +45,7 @@ class DevModeTest {
         Scripts.copy(RUNTIME.resolve("src/test/functions/reload"), function);
         long started = System.nanoTime();
         devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
-        devMode.awaitListening(START_TIMEOUT);
+        devMode.awaitListening(DevModeProcess.START_TIMEOUT);
         System.out.printf("[dev mode] listening after %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 

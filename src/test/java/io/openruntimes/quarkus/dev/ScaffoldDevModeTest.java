@@ -8,7 +8,6 @@ import io.openruntimes.quarkus.scripts.Scripts;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaffoldDevModeTest {
 
     private static final Path RUNTIME = Path.of("").toAbsolutePath();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     @TempDir
     static Path temp;
@@ -37,7 +35,7 @@ class ScaffoldDevModeTest {
     static void startDevMode() throws Exception {
         function = Scripts.scaffold(temp.resolve("my-function"));
         devMode = DevModeProcess.startWithMaven(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
-        devMode.awaitListening(START_TIMEOUT);
+        devMode.awaitListening(DevModeProcess.START_TIMEOUT);
     }
 
     @AfterAll

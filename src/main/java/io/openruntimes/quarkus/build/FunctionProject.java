@@ -68,6 +68,9 @@ public final class FunctionProject {
     static final String V5_API_PACKAGE = "io.openruntimes.java";
     static final Set<String> V5_API_CLASSES = Set.of("RuntimeContext", "RuntimeRequest", "RuntimeResponse",
             "RuntimeOutput", "RuntimeLogger");
+    /** The function API artifact (src/api/pom.xml): a function's pom may declare it for its IDE and tests. */
+    static final String FUNCTION_API_GROUP = "io.openruntimes";
+    static final String FUNCTION_API_ARTIFACT = "function-api";
 
     private final Path runtimeRoot;
     private final Path functionDir;
@@ -163,7 +166,8 @@ public final class FunctionProject {
 
     /** Writes the workspace project; answers the entrypoint's fully qualified class name. */
     String write() {
-        Path source = functionDir.resolve(entrypoint).normalize();
+        Layout layout = Layout.of(functionDir);
+        Path source = layout.entrypoint(functionDir, entrypoint);
         if (!source.startsWith(functionDir)) {
             throw new BuildFailure("the entrypoint " + entrypoint + " is outside the code folder");
         }
@@ -175,7 +179,7 @@ public final class FunctionProject {
             throw new BuildFailure("the entrypoint must be a .java file, got " + entrypoint);
         }
         checkLinksStayInside(functionDir);
-        Sources sources = Sources.parse(functionDir);
+        Sources sources = Sources.parse(layout.sources(), functionDir);
         sources.checkNoRuntimeClass();
         sources.checkNoFrameworkHooks();
         String className = sources.className(source);
@@ -210,6 +214,11 @@ public final class FunctionProject {
             throw new UncheckedIOException(e);
         }
         return className;
+    }
+
+    /** Whether the project is for {@code quarkus:dev} (see {@link #devModeLayout}). */
+    void devMode(boolean devMode) {
+        this.devMode = devMode;
     }
 
     List<String> warnings() {
@@ -270,10 +279,19 @@ public final class FunctionProject {
             }
         }
         first(properties, "runtime.root").setTextContent(runtimeRoot.toString());
-        first(properties, "function.dir").setTextContent(functionDir.toString());
+        Layout layout = Layout.of(functionDir);
+        first(properties, "function.dir").setTextContent(layout.sources().toString());
+        first(properties, "function.resources").setTextContent(layout.resources().toString());
         first(properties, "function.generated").setTextContent(generated.toString());
+        javaRelease(properties, userProperties);
+        withoutRuntimeTests(project);
         if (devMode) {
             devModeLayout(project);
+            if (!layout.maven() && Files.isDirectory(functionDir.resolve("src/test"))) {
+                // Dev mode's reload compiles every changed .java file under a source root, excludes or not.
+                warnings.add("in a flat folder, dev mode compiles a saved file under src/test as the function's own:"
+                        + " keep the function in src/main/java (Maven's layout) to edit its tests while it runs");
+            }
         }
 
         Element dependencies = first(project, "dependencies");
@@ -289,6 +307,9 @@ public final class FunctionProject {
             if (declared != null) {
                 dependencies.appendChild(pom.createComment(" The function's own dependencies (pom.xml) "));
                 for (Element dependency : children(declared)) {
+                    if (!served(dependency)) {
+                        continue;
+                    }
                     Element merged = (Element) pom.importNode(dependency, true);
                     declaredKeys.add(key(merged));
                     pinRuntimeVersion(merged, userProperties, "pom.xml");
@@ -463,6 +484,64 @@ public final class FunctionProject {
         throw new IllegalStateException("the runtime's pom.xml has no build-helper source ${function.dir}");
     }
 
+    /**
+     * The function compiles at the feature level of the JDK that builds it (the JDK it then runs
+     * on), not the runtime's own floor of 17: Java 21 syntax builds on a 21 or 25 JDK. A function
+     * that sets {@code maven.compiler.release} in its pom.xml keeps its own.
+     */
+    private static void javaRelease(Element properties, Map<String, String> userProperties) {
+        // The function's own value is appended with its other properties too: both say the same.
+        first(properties, "maven.compiler.release").setTextContent(
+                userProperties.getOrDefault("maven.compiler.release", Integer.toString(Runtime.version().feature())));
+    }
+
+    /**
+     * The runtime's own tests have no place in a function's build: their sources, resources and
+     * test functions would be compiled (dev mode compiles test sources for continuous testing)
+     * against test dependencies this project does not declare, and fail. Points the test source
+     * folder at an empty one in the workspace and drops the rest.
+     */
+    private void withoutRuntimeTests(Element project) {
+        Element build = first(project, "build");
+        Path noTests = workspace.resolve("no-tests");
+        try {
+            Files.createDirectories(noTests);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        first(build, "testSourceDirectory").setTextContent(noTests.toString());
+        // -Dfunction's dev-mode profile starts dev.sh: the project dev.sh runs must not do it again.
+        Element profiles = first(project, "profiles");
+        if (profiles != null) {
+            project.removeChild(profiles);
+        }
+        build.removeChild(first(build, "testResources"));
+        NodeList executions = project.getElementsByTagName("execution");
+        for (int i = executions.getLength() - 1; i >= 0; i--) {
+            Element execution = (Element) executions.item(i);
+            if ("test-functions".equals(textOf(execution, "id"))) {
+                execution.getParentNode().removeChild(execution);
+                continue;
+            }
+            Element goals = first(execution, "goals");
+            if (goals != null) {
+                children(goals).stream().filter(g -> g.getTextContent().trim().equals("generate-code-tests"))
+                        .forEach(goals::removeChild);
+            }
+        }
+    }
+
+    /**
+     * Whether a dependency of the function's pom.xml belongs in the served build: not its test
+     * dependencies (JUnit and the like, for the function's own {@code mvn test}), and not the
+     * function API artifact, whose classes the runtime itself holds.
+     */
+    static boolean served(Element dependency) {
+        boolean api = FUNCTION_API_GROUP.equals(textOf(dependency, "groupId"))
+                && FUNCTION_API_ARTIFACT.equals(textOf(dependency, "artifactId"));
+        return !api && !"test".equals(textOf(dependency, "scope"));
+    }
+
     /** The {@code ${function.generated}} resource folder, with the comment above it, first in the list. */
     private static void moveGeneratedResourcesFirst(Element resources) {
         for (Element resource : children(resources)) {
@@ -611,9 +690,13 @@ public final class FunctionProject {
             this.positions = positions;
         }
 
-        static Sources parse(Path folder) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                return parse(files.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f)).sorted().toList(), folder);
+        /** The .java files the build compiles: under {@code sources}, without the function's tests and build output. */
+        static Sources parse(Path sources, Path root) {
+            Path tests = root.resolve("src/test");
+            Path target = root.resolve("target");
+            try (Stream<Path> files = Files.walk(sources)) {
+                return parse(files.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f))
+                        .filter(f -> !f.startsWith(tests) && !f.startsWith(target)).sorted().toList(), root);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -1104,6 +1187,40 @@ public final class FunctionProject {
 
         private static int count(String text, char c) {
             return (int) text.chars().filter(x -> x == c).count();
+        }
+    }
+
+    /**
+     * Where a function folder keeps its code. Maven's layout, when the folder has
+     * {@code src/main/java}: the sources are there, the resources in {@code src/main/resources},
+     * and {@code src/test} is the function's own business. Otherwise the flat layout: the folder
+     * is both, its .java files the sources and its other files the resources (the runtime's
+     * pom.xml excludes build inputs such as pom.xml and src/test from both).
+     */
+    record Layout(Path sources, Path resources, boolean maven) {
+
+        static Layout of(Path functionDir) {
+            Path sources = functionDir.resolve("src/main/java");
+            return Files.isDirectory(sources)
+                    ? new Layout(sources, functionDir.resolve("src/main/resources"), true)
+                    : new Layout(functionDir, functionDir, false);
+        }
+
+        /**
+         * The entrypoint file: {@code entrypoint} relative to the folder, as always; in Maven's
+         * layout, when no such file is there, relative to {@code src/main/java}, so that
+         * {@code Index.java} and {@code src/main/java/Index.java} name the same file.
+         */
+        Path entrypoint(Path functionDir, String entrypoint) {
+            Path direct = functionDir.resolve(entrypoint).normalize();
+            if (!maven || Files.isRegularFile(direct)) {
+                if (maven && Files.isRegularFile(direct) && !direct.startsWith(sources)) {
+                    throw new BuildFailure("the entrypoint " + direct + " is outside src/main/java: in a folder with"
+                            + " src/main/java, the function's sources are there");
+                }
+                return direct;
+            }
+            return sources.resolve(entrypoint).normalize();
         }
     }
 

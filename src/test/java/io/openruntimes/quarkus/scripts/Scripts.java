@@ -57,6 +57,28 @@ public final class Scripts {
         return new Build(exit, read(log), code);
     }
 
+    /** Runs the scaffold, {@code src/scaffold/new-function.sh <folder>}; fails with its output if it does. */
+    public static Path scaffold(Path folder) {
+        return run(List.of(RUNTIME.resolve("src/scaffold/new-function.sh").toString(), folder.toString()), Map.of(),
+                folder.resolveSibling(folder.getFileName() + "-scaffold.log"), Duration.ofMinutes(2), folder);
+    }
+
+    /** Runs the wrapped Maven on a function folder's own pom.xml, as its author would; fails with the output if it does. */
+    public static void mavenInFunction(Path folder, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(RUNTIME.resolve("mvnw").toString(), "-B", "-f",
+                folder.resolve("pom.xml").toString()));
+        command.addAll(List.of(arguments));
+        run(command, Map.of(), folder.resolveSibling(folder.getFileName() + "-maven.log"), Duration.ofMinutes(3), folder);
+    }
+
+    private static Path run(List<String> command, Map<String, String> env, Path log, Duration limit, Path result) {
+        int exit = waitFor(launch(command, env, log), limit);
+        if (exit != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited with " + exit + ":\n" + read(log));
+        }
+        return result;
+    }
+
     /** Starts start.sh on a build's archive, on a free port, and waits until it listens. */
     public static Server start(Build build, Path scratch, Map<String, String> extraEnv) {
         Server server = launchStart(build, scratch, extraEnv);

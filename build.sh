@@ -9,6 +9,8 @@
 #   OPENRUNTIMES_CODE_DIR        the code folder (/usr/code, as in the container)
 #   OPENRUNTIMES_WORKSPACE       scratch space for the build (/usr/workspace)
 #   OPENRUNTIMES_TRAINING        on (default) or off: a training run, for a fast start (below)
+#   OPENRUNTIMES_ARCHIVE         gzip (default): code.tar.gz in the code folder; none: leave the
+#                                build in the workspace (target/quarkus-app), for helpers/build.sh
 set -eu
 # Executors run `sh build.sh`; where sh is not bash (Debian's dash), run again under bash.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
@@ -96,6 +98,10 @@ if [ "$PACKAGE" = jvm ] && [ "$TRAINING" != off ]; then
   train
 fi
 
+if [ "${OPENRUNTIMES_ARCHIVE:-gzip}" = none ]; then
+  echo "Built $CLASS into $WORKSPACE/target (OPENRUNTIMES_ARCHIVE=none: not packed)"
+  exit 0
+fi
 echo "Packing $CODE/code.tar.gz"
 if [ "$PACKAGE" = native ]; then
   tar -C "$WORKSPACE/target" -czf "$CODE/code.tar.gz" function-runner

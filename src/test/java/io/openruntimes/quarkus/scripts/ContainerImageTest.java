@@ -164,9 +164,9 @@ class ContainerImageTest {
         int lockedPort = Scripts.freePort();
         serve("seed-locked", null, lockedPort, List.of(
                 "--user", "10001:10001", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
-                "--tmpfs", "/tmp:mode=1777", "--tmpfs", "/usr/local/server:mode=1777",
-                "-v", seed.resolve("code.tar.gz") + ":/usr/local/function/code.tar.gz:ro",
-                "-e", "OPENRUNTIMES_CODE_ARCHIVE=/usr/local/function/code.tar.gz",
+                "--tmpfs", "/tmp:mode=1777", "--tmpfs", "/usr/local/function:mode=1777",
+                "-v", seed.resolve("code.tar.gz") + ":/usr/local/archive/code.tar.gz:ro",
+                "-e", "OPENRUNTIMES_CODE_ARCHIVE=/usr/local/archive/code.tar.gz",
                 "-e", "JSONPLACEHOLDER_URL=" + todos.baseUrl()), List.of());
         assertTrue(awaitFirst200(lockedPort, Duration.ofSeconds(60)) != null, logs("seed-locked"));
         executorOn(lockedPort).contentType("application/json").body(Map.of("payload", "{\"id\":\"2\"}")).post("/")

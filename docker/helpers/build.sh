@@ -13,8 +13,10 @@
 #                                    squashfs, skip (the tree itself, no archive) or auto
 #   OPENRUNTIMES_RUNTIME_DIR         the runtime: its sources and build.sh (/usr/local/src)
 #   OPENRUNTIMES_WORKSPACE           the runtime build's scratch folder (/usr/workspace)
-set -eu -o pipefail
+set -eu
+# Executors run it with bash; where sh is not bash (Debian's dash), run again under bash.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+set -o pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 shopt -s dotglob nullglob

@@ -7,6 +7,7 @@
 #   OPENRUNTIMES_RUNTIME_DIR      the runtime's scripts, for jvm-options.sh (/usr/local/src)
 #   JAVA_OPTS                     extra JVM options, after the defaults
 set -eu
+# Executors run it with bash; where sh is not bash (Debian's dash), run again under bash.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 
 export OPENRUNTIMES_PROTOCOL=v5

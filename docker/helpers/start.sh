@@ -8,7 +8,9 @@
 #
 #   OPENRUNTIMES_TELEMETRY_DIR  where timings.txt is appended to (/mnt/telemetry, as the server)
 set -eu
+# Executors run it with bash; where sh is not bash (Debian's dash), run again under bash.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+set -o pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
 shopt -s dotglob nullglob

@@ -11,6 +11,8 @@
 #   OPEN_RUNTIMES_OUTPUT_DIRECTORY   the folder under /usr/local/build that is archived (empty: all)
 #   OPEN_RUNTIMES_BUILD_COMPRESSION  gzip (the default, and for unknown values), none, zstd,
 #                                    squashfs, skip (the tree itself, no archive) or auto
+#   OPEN_RUNTIMES_BUILD_MANIFEST     opt-in: write a JSON listing of the output there (relative: to
+#                                    the output folder); ..._MAX_FILES caps it (10000)
 #   OPENRUNTIMES_RUNTIME_DIR         the runtime: its sources and build.sh (/usr/local/src)
 #   OPENRUNTIMES_WORKSPACE           the runtime build's scratch folder (/usr/workspace)
 set -eu
@@ -93,4 +95,22 @@ case "$METHOD" in
     mv "$ARCHIVE.tmp" "$ARCHIVE" ;;
 esac
 log "Build packaging finished: $ARCHIVE, $METHOD, $(du -sh "${ARCHIVE%% *}" | cut -f1)."
+
+# For orchestrators that look at the output without unpacking it: {"version":1,"files":[...]}.
+write_manifest() {
+  local target="$1"
+  case "$target" in /*) ;; *) target="$RESULT/$target" ;; esac
+  mkdir -p "$(dirname "$target")"
+  (cd "$RESULT" && find . -name node_modules -prune -o -type f -print) | LC_ALL=C sort \
+    | awk -v max="${OPEN_RUNTIMES_BUILD_MANIFEST_MAX_FILES:-10000}" -v self="${target#"$RESULT"/}" '
+        { sub(/^\.\//, "") }
+        /^code\.(sqfs|tar|tar\.gz|gz)$/ || $0 == self || $0 == self ".tmp" || ++n > max { next }
+        { gsub(/\\/, "\\\\"); gsub(/"/, "\\\""); files = files (n > 1 ? "," : "") "\"" $0 "\"" }
+        END { printf "{\"version\":1,\"files\":[%s]}\n", files }' >"$target.tmp" &&
+  mv "$target.tmp" "$target"
+}
+if [ -n "${OPEN_RUNTIMES_BUILD_MANIFEST:-}" ]; then
+  # Best effort: a manifest that cannot be written never fails a build that worked.
+  (write_manifest "$OPEN_RUNTIMES_BUILD_MANIFEST") || error "The build manifest could not be written to $OPEN_RUNTIMES_BUILD_MANIFEST."
+fi
 success "Build finished."

@@ -197,7 +197,7 @@ class ContainerImageTest {
     @Test
     void theToolsRowPasses() {
         Docker.Result tools = Docker.docker(Duration.ofSeconds(120), "run", "--rm", "--network", "none",
-                "-e", "TOOLS=/usr/local/src/mvnw -B -q --version", IMAGE, "bash", "-c",
+                "-e", "TOOLS=/usr/local/src/mvnw -B --version", IMAGE, "bash", "-c",
                 "command -v tar && command -v unzip && command -v mksquashfs && command -v unsquashfs && bash -c \"$TOOLS\""
                         + " && command -v zip zstd igzip gzip od awk && script --help >/dev/null && echo tools-ok");
         assertEquals(0, tools.exitCode(), tools.output());

@@ -59,6 +59,11 @@ final class Sandbox {
         }
     }
 
+    /** Everything of this sandbox's. */
+    Path root() {
+        return root;
+    }
+
     /** /mnt/code. */
     Path code() {
         return root.resolve("code");
@@ -138,13 +143,22 @@ final class Sandbox {
 
         /** Waits until the output holds {@code text}; fails if the process ends or time runs out. */
         void awaitOutput(String text, Duration limit) {
+            await(() -> output().contains(text), "printing '" + text + "'", limit);
+        }
+
+        /** Waits until port 3000 answers a GET of {@code path}, whatever the status. */
+        void awaitAnswer(String path, Duration limit) {
+            await(() -> get(path).status() != 0, "answering on port 3000", limit);
+        }
+
+        private void await(java.util.function.BooleanSupplier done, String what, Duration limit) {
             long deadline = System.nanoTime() + limit.toNanos();
-            while (!output().contains(text)) {
+            while (!done.getAsBoolean()) {
                 if (!process.isAlive()) {
-                    throw new AssertionError("exited with " + process.exitValue() + " before printing '" + text + "':\n" + output());
+                    throw new AssertionError("exited with " + process.exitValue() + " before " + what + ":\n" + output());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("'" + text + "' not printed within " + limit + ":\n" + output());
+                    throw new AssertionError("not " + what + " within " + limit + ":\n" + output());
                 }
                 Scripts.sleep(50);
             }

@@ -60,6 +60,13 @@ class V5LifecycleTest {
         return sandbox;
     }
 
+    /** A sandbox with the runtime itself and one of src/test/functions in /mnt/code. */
+    static Sandbox withRuntime(String function, String name) {
+        Sandbox sandbox = new Sandbox(scratch.resolve(name), Scripts.RUNTIME);
+        Scripts.copy(FUNCTIONS.resolve(function), sandbox.code());
+        return sandbox;
+    }
+
     static Sandbox.Result build(Sandbox sandbox, String... env) {
         Sandbox.Result build = sandbox.build("", env(env));
         assertEquals(0, build.exitCode(), build.output());
@@ -207,6 +214,39 @@ class V5LifecycleTest {
             assertEquals(List.of(".hidden", "Tests.java", "code.tar.gz", "lib"), names(sandbox.code()));
         }
 
+        /** contract-v5.md section 2.5, one row each. */
+        @Test
+        void noManifestUnlessAsked() {
+            Sandbox sandbox = standIn();
+            build(sandbox);
+            assertFalse(Scripts.listing(sandbox.root()).contains("manifest"), Scripts.listing(sandbox.root()));
+        }
+
+        @Test
+        void theManifestListsTheOutputsFilesWhereItIsAskedFor() {
+            Sandbox sandbox = standIn();
+            build(sandbox, "OPEN_RUNTIMES_BUILD_MANIFEST", "/mnt/code/manifest.json");
+            assertEquals("{\"version\":1,\"files\":[\".open-runtimes\",\"quarkus-app/app/function.jar\","
+                    + "\"quarkus-app/lib/main/dependency.jar\",\"quarkus-app/quarkus-run.jar\"]}\n",
+                    Scripts.read(sandbox.code().resolve("manifest.json")));
+        }
+
+        @Test
+        void aRelativeManifestIsWrittenInTheOutputFolderCapped() {
+            Sandbox sandbox = standIn();
+            build(sandbox, "OPEN_RUNTIMES_BUILD_MANIFEST", "meta/manifest.json", "OPEN_RUNTIMES_BUILD_MANIFEST_MAX_FILES", "2");
+            assertEquals("{\"version\":1,\"files\":[\".open-runtimes\",\"quarkus-app/app/function.jar\"]}\n",
+                    Scripts.read(sandbox.build().resolve("meta/manifest.json")));
+        }
+
+        @Test
+        void aManifestThatCannotBeWrittenDoesNotFailTheBuild() {
+            Sandbox sandbox = standIn();
+            Sandbox.Result build = build(sandbox, "OPEN_RUNTIMES_BUILD_MANIFEST", "/proc/manifest.json");
+            assertTrue(build.output().contains("The build manifest could not be written to /proc/manifest.json."), build.output());
+            assertTrue(build.output().contains("Build finished."), build.output());
+        }
+
         @Test
         void itRunsUnderDash() {
             Sandbox sandbox = standIn();
@@ -322,8 +362,7 @@ class V5LifecycleTest {
 
         @BeforeAll
         void buildTheHelloFunction() {
-            sandbox = new Sandbox(scratch.resolve("real-hello"), Scripts.RUNTIME);
-            Scripts.copy(FUNCTIONS.resolve("hello"), sandbox.code());
+            sandbox = withRuntime("hello", "real-hello");
             long start = System.nanoTime();
             build = sandbox.build("", env("OPENRUNTIMES_PROTOCOL", "classic"));
             took = (System.nanoTime() - start) / 1_000_000;
@@ -348,19 +387,13 @@ class V5LifecycleTest {
             String required = archive.endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
             try (Sandbox.Running server = sandbox.launch("helpers/start.sh 'bash helpers/server.sh'",
                     env("JAVA_OPTS", required, "INTERNAL_RUNTIME_KEY", "lifecycle-key"))) {
-                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (server.get("/__opr/health").status() == 0) {
-                    assertTrue(server.process().isAlive(), server.output());
-                    assertTrue(System.nanoTime() < deadline, "no answer on port 3000:\n" + server.output());
-                    Scripts.sleep(100);
-                }
+                server.awaitAnswer("/__opr/health", Duration.ofSeconds(60));
             }
         }
 
         @Test
         void aCompileErrorFailsTheBuildWithFileAndLine() {
-            Sandbox broken = new Sandbox(scratch.resolve("real-broken"), Scripts.RUNTIME);
-            Scripts.copy(FUNCTIONS.resolve("broken"), broken.code());
+            Sandbox broken = withRuntime("broken", "real-broken");
             Sandbox.Result failed = broken.build("", env("OPENRUNTIMES_PROTOCOL", "classic"));
             assertNotEquals(0, failed.exitCode());
             assertTrue(failed.output().contains("Index.java:[7,25] cannot find symbol"), failed.output());
@@ -381,8 +414,7 @@ class V5LifecycleTest {
 
         @BeforeAll
         void buildAndServeTheV5Function() {
-            sandbox = new Sandbox(scratch.resolve("real-v5"), Scripts.RUNTIME);
-            Scripts.copy(FUNCTIONS.resolve("v5"), sandbox.code());
+            sandbox = withRuntime("v5", "real-v5");
             build(sandbox, "OPEN_RUNTIMES_ENTRYPOINT", "Tests.java");
             server = sandbox.launch("helpers/start.sh 'bash helpers/server.sh'", env("OPEN_RUNTIMES_SECRET", "test-secret-key",
                     "OPEN_RUNTIMES_ENTRYPOINT", "Tests.java", "CUSTOM_ENV_VAR", "customValue"));
@@ -414,9 +446,7 @@ class V5LifecycleTest {
 
         @Test
         void anEntryFileWithoutMainStillBuilds() {
-            Sandbox noExport = new Sandbox(scratch.resolve("real-v5-no-export"), Scripts.RUNTIME);
-            Scripts.copy(FUNCTIONS.resolve("v5"), noExport.code());
-            build(noExport, "OPEN_RUNTIMES_ENTRYPOINT", "NoExport.java");
+            build(withRuntime("v5", "real-v5-no-export"), "OPEN_RUNTIMES_ENTRYPOINT", "NoExport.java");
         }
     }
 

@@ -16,8 +16,10 @@ fail() { error "$@"; exit 1; }
 # Microseconds since the epoch, from bash's clock (its decimal mark follows the locale: dropped).
 now_us() { echo "${EPOCHREALTIME//[!0-9]/}"; }
 
-# Appends "<key>=<seconds since $2 (from now_us), 3 decimals>" to the timings file in $3.
+# Appends "<key>=<seconds since $2 (from now_us), 3 decimals>" to the timings file in $3. Only
+# telemetry: a file it cannot write is said, and never stops the function from being served.
 record() {
   local took=$(( $(now_us) - $2 ))
-  printf '%s=%d.%03d\n' "$1" $(( took / 1000000 )) $(( took / 1000 % 1000 )) >>"$3"
+  { printf '%s=%d.%03d\n' "$1" $(( took / 1000000 )) $(( took / 1000 % 1000 )) >>"$3"; } 2>/dev/null \
+    || error "Timings not written: $3 is not writable."
 }

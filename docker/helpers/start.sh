@@ -63,7 +63,7 @@ first_archive() {
   return 1
 }
 
-mkdir -p "$TELEMETRY"
+mkdir -p "$TELEMETRY" 2>/dev/null || true # record() says so if it cannot write there
 log "Code extraction started."
 started="$(now_us)"
 if [ -e "$CODE/.extracted" ] && link_tree; then

@@ -343,6 +343,17 @@ class V5LifecycleTest {
         }
 
         @Test
+        void aTelemetryFolderItCannotWriteDoesNotStopTheServer() {
+            Sandbox sandbox = standIn();
+            build(sandbox);
+            Sandbox.Result start = sandbox.run("mount -o remount,bind,ro /mnt/telemetry && helpers/start.sh 'echo served'",
+                    Map.of(), Duration.ofMinutes(1));
+            assertEquals(0, start.exitCode(), start.output());
+            assertTrue(start.output().contains("Timings not written: /mnt/telemetry/timings.txt is not writable."), start.output());
+            assertTrue(start.output().endsWith("served\n"), start.output());
+        }
+
+        @Test
         void itRunsUnderDash() {
             Sandbox sandbox = standIn();
             build(sandbox);

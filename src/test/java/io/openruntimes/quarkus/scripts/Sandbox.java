@@ -39,24 +39,44 @@ final class Sandbox {
             mount --bind "$SANDBOX_HELPERS" /usr/local/server/helpers
             mount --bind "$SANDBOX_RUNTIME" /usr/local/src
             mount --bind "$SANDBOX/build" /usr/local/build
-            for dir in code logs telemetry; do mount --bind "$SANDBOX/$dir" "/mnt/$dir"; done
+            mount --bind "$SANDBOX_CODE" /mnt/code
+            mount --bind "$SANDBOX_LOGS" /mnt/logs
+            mount --bind "$SANDBOX_TELEMETRY" /mnt/telemetry
             ip link set lo up
             cd /usr/local/server
-            unset SANDBOX SANDBOX_HELPERS SANDBOX_RUNTIME
+            unset SANDBOX SANDBOX_HELPERS SANDBOX_RUNTIME SANDBOX_CODE SANDBOX_LOGS SANDBOX_TELEMETRY
             exec bash -c "$1"
             """;
 
     private final Path root;
     private final Path runtime;
+    private final Path code;
+    private final Path logs;
+    private final Path telemetry;
     private final AtomicInteger runs = new AtomicInteger();
 
     /** A sandbox whose folders live in {@code root}, with {@code runtime} as /usr/local/src. */
     Sandbox(Path root, Path runtime) {
+        this(root, runtime, root.resolve("code"), root.resolve("logs"), root.resolve("telemetry"));
+    }
+
+    private Sandbox(Path root, Path runtime, Path code, Path logs, Path telemetry) {
         this.root = root;
         this.runtime = runtime;
-        for (String folder : List.of("code", "logs", "telemetry", "workspace")) {
-            createDirectories(root.resolve(folder));
+        this.code = code;
+        this.logs = logs;
+        this.telemetry = telemetry;
+        for (Path folder : List.of(code, logs, telemetry, workspace())) {
+            createDirectories(folder);
         }
+    }
+
+    /**
+     * Another container beside this one, as section 7's serve variants are: the same /mnt/code,
+     * /mnt/logs and /mnt/telemetry, its own server and build folders in {@code root}.
+     */
+    Sandbox beside(Path root) {
+        return new Sandbox(root, runtime, code, logs, telemetry);
     }
 
     /** Everything of this sandbox's. */
@@ -66,12 +86,17 @@ final class Sandbox {
 
     /** /mnt/code. */
     Path code() {
-        return root.resolve("code");
+        return code;
+    }
+
+    /** /mnt/logs. */
+    Path logs() {
+        return logs;
     }
 
     /** /mnt/telemetry. */
     Path telemetry() {
-        return root.resolve("telemetry");
+        return telemetry;
     }
 
     /** /usr/local/build. */
@@ -115,6 +140,9 @@ final class Sandbox {
         env.put("SANDBOX", root.toString());
         env.put("SANDBOX_HELPERS", HELPERS.toString());
         env.put("SANDBOX_RUNTIME", runtime.toString());
+        env.put("SANDBOX_CODE", code.toString());
+        env.put("SANDBOX_LOGS", logs.toString());
+        env.put("SANDBOX_TELEMETRY", telemetry.toString());
         env.putIfAbsent("OPENRUNTIMES_WORKSPACE", workspace().toString());
         Path log = root.resolve("run-" + runs.incrementAndGet() + ".log");
         return new Running(Scripts.launch(List.of("unshare", "--mount", "--net", "bash", "-c", SETUP, "sandbox", command), env, log), log);

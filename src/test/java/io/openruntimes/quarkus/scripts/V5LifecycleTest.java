@@ -96,7 +96,7 @@ class V5LifecycleTest {
             Sandbox sandbox = standIn();
             Sandbox.Result build = sandbox.build("pwd | tee /mnt/logs/install-cwd.txt > installed.txt", Map.of());
             assertEquals(0, build.exitCode(), build.output());
-            assertEquals("/usr/local/build\n", Scripts.read(sandbox.code().resolveSibling("logs/install-cwd.txt")));
+            assertEquals("/usr/local/build\n", Scripts.read(sandbox.logs().resolve("install-cwd.txt")));
             assertTrue(handoff(sandbox).contains(" ./installed.txt "), handoff(sandbox));
         }
 
@@ -455,9 +455,30 @@ class V5LifecycleTest {
                     server.get("/hello", "x-open-runtimes-secret: test-secret-key"));
         }
 
+        /** serve-secondary: the archive unpacked to code.tar beside itself first, no secret, development. */
         @Test
-        void anEntryFileWithoutMainStillBuilds() {
-            build(withRuntime("v5", "real-v5-no-export"), "OPEN_RUNTIMES_ENTRYPOINT", "NoExport.java");
+        void theSecondaryServesCodeTarWithoutASecret() {
+            try (Sandbox.Running secondary = sandbox.beside(scratch.resolve("real-v5-secondary")).launch(
+                    "gunzip -ck /mnt/code/code.tar.gz > /mnt/code/code.tar && helpers/start.sh 'bash helpers/server.sh'",
+                    env("OPEN_RUNTIMES_SECRET", "", "OPEN_RUNTIMES_ENV", "development", "OPEN_RUNTIMES_HEADERS", "",
+                            "OPEN_RUNTIMES_ENTRYPOINT", "Tests.java"))) {
+                secondary.awaitOutput("HTTP server successfully started!", Duration.ofSeconds(60));
+                assertTrue(secondary.output().contains("Unpacking code.tar (tar)"), secondary.output());
+                assertEquals(new Sandbox.Running.Answer(200, "{\"path\":\"/hello\"}"), secondary.get("/hello"));
+            }
+        }
+
+        /** build-no-export, then serve-no-export: the build does not check the entry class; executions answer 503. */
+        @Test
+        void anEntryFileWithoutMainBuildsAndAnswers503() {
+            Sandbox noExport = withRuntime("v5", "real-v5-no-export");
+            build(noExport, "OPEN_RUNTIMES_ENTRYPOINT", "NoExport.java");
+            // No entrypoint at start: the image's Index.java, then NoExport.java from the build.
+            try (Sandbox.Running server = noExport.launch("helpers/start.sh 'bash helpers/server.sh'",
+                    env("OPEN_RUNTIMES_SECRET", "", "OPEN_RUNTIMES_ENV", "development", "OPEN_RUNTIMES_ENTRYPOINT", "Index.java"))) {
+                server.awaitOutput("HTTP server successfully started!", Duration.ofSeconds(60));
+                assertEquals(503, server.get("/").status());
+            }
         }
     }
 

@@ -205,14 +205,25 @@ class ContainerImageTest {
     }
 
     @Test
-    void aV5BuildWithoutDependenciesBuildsOffline() {
+    void aV5BuildWithoutDependenciesBuildsOfflineAndStartUnpacksIt() throws Exception {
         Path hello = scratch.resolve("hello-v5");
         Scripts.copy(BuildAndStartTest.FUNCTIONS.resolve("hello"), hello);
         Docker.Result offline = v5Build("hello-v5-offline", hello, "Index.java", "none");
         assertEquals(0, offline.exitCode(), offline.output());
         assertTrue(offline.output().contains("Build finished."), offline.output());
-        assertTrue(Files.exists(hello.resolve("code.tar.gz")));
         report("v5 offline build container (hello): %.1f s", seconds(offline.took()));
+
+        // The image's own tools unpack it (igzip): start's part, up to the start command.
+        Path telemetry = Files.createDirectories(scratch.resolve("hello-v5-telemetry"));
+        Docker.Result start = Docker.docker(Duration.ofSeconds(60), "run", "--rm", "--network", "none",
+                "-v", hello.resolve("code.tar.gz") + ":/mnt/code/code.tar.gz:ro", "-v", telemetry + ":/mnt/telemetry",
+                IMAGE, "bash", "helpers/start.sh", "ls -A src/function src/function/quarkus-app").orFail("docker run helpers/start.sh");
+        assertTrue(start.output().contains("Unpacking code.tar.gz (gzip)"), start.output());
+        assertTrue(start.output().contains("Runtime started."), start.output());
+        assertTrue(Pattern.compile("jdk-\\d+\\.aot\n").matcher(start.output()).find(), start.output());
+        String timings = Files.readString(telemetry.resolve("timings.txt"));
+        assertTrue(timings.matches("extract=\\d+\\.\\d{3}\n"), timings);
+        report("v5 start's extract in the container: %s", timings.trim());
     }
 
     /**

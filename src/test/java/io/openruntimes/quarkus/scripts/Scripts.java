@@ -168,7 +168,7 @@ public final class Scripts {
         }
     }
 
-    private static Process launch(List<String> command, Map<String, String> env, Path log) {
+    static Process launch(List<String> command, Map<String, String> env, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(RUNTIME.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("INTERNAL_RUNTIME_KEY");
@@ -187,7 +187,7 @@ public final class Scripts {
         }
     }
 
-    private static int waitFor(Process process, Duration limit) {
+    static int waitFor(Process process, Duration limit) {
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -25,6 +25,7 @@ TRAINING="${OPENRUNTIMES_TRAINING:-on}"
 ARCHIVE="${OPENRUNTIMES_ARCHIVE:-$CODE/code.tar.gz}"
 source "$RUNTIME/jvm-options.sh"
 source "$RUNTIME/src/api/install.sh"
+source "$RUNTIME/src/build/function-project.sh"
 source "$RUNTIME/src/build/progress.sh"
 
 fail() { echo "build.sh: $*" >&2; exit 1; }
@@ -46,7 +47,7 @@ step "Checking the function API artifact"
 function_api_install "$RUNTIME" "$WORKSPACE/function-api.log" || fail "the function API could not be installed"
 
 step "Preparing the build of $ENTRYPOINT"
-CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" \
+CLASS="$(function_project "$RUNTIME" \
   "$RUNTIME" "$WORKSPACE/function" "$ENTRYPOINT" "$WORKSPACE")" || exit 1
 
 step "Compiling $CLASS with the runtime ($PACKAGE)"

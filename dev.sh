@@ -23,6 +23,7 @@ set -eu
 RUNTIME="$(cd "$(dirname "$0")" && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 source "$RUNTIME/src/api/install.sh"
+source "$RUNTIME/src/build/function-project.sh"
 
 fail() { echo "dev.sh: $*" >&2; exit 1; }
 [ $# -ge 1 ] || fail "usage: dev.sh <function folder> [Maven arguments]"
@@ -43,7 +44,7 @@ if [ -n "${INTERNAL_RUNTIME_KEY:-}" ]; then
 else
   export QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-127.0.0.1}"
 fi
-CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" --dev \
+CLASS="$(function_project "$RUNTIME" --dev \
   "$RUNTIME" "$CODE" "$ENTRYPOINT" "$WORKSPACE")" || exit 1
 echo "dev.sh: serving $CLASS from $CODE on $QUARKUS_HTTP_HOST (workspace $WORKSPACE)"
 

@@ -89,8 +89,8 @@ class MemoryAndExitTest {
             assertEquals(200, after.statusCode(), after.body());
 
             // At once: with two 19 MiB executions running, a third is refused from its headers, its body unsent.
-            byte[] held = ("{\"payload\":\"sleep:4000\",\"pad\":\"" + "x".repeat(19 * MIB - 37) + "\"}")
-                    .getBytes(StandardCharsets.US_ASCII);
+            String heldPrefix = "{\"payload\":\"sleep:4000\",\"pad\":\"";
+            byte[] held = (heldPrefix + "x".repeat(19 * MIB - heldPrefix.length() - 2) + "\"}").getBytes(StandardCharsets.US_ASCII);
             assertEquals(19 * MIB, held.length);
             List<CompletableFuture<HttpResponse<String>>> holding = List.of(
                     client.sendAsync(execution(server, held), HttpResponse.BodyHandlers.ofString()),
@@ -186,7 +186,7 @@ class MemoryAndExitTest {
             assertEquals(3, server.process().exitValue(), server.log());
             String log = server.log();
             Matcher named = Pattern.compile("The function called System.exit on thread function-\\d+.*The call came from:\n"
-                    + "\tat Index.main\\(Index.java:" + exitLine + "\\)\n", Pattern.DOTALL).matcher(log);
+                    + "\tat Index.main\\(Index.java:" + exitLine + "\\)", Pattern.DOTALL).matcher(log);
             assertTrue(named.find(), log);
             assertTrue(log.contains("Answered 2 executions in flight with 503"), log);
         }

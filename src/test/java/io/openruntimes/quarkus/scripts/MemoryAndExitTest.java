@@ -40,8 +40,7 @@ class MemoryAndExitTest {
 
     @BeforeAll
     static void buildTheMisbehavingFunction() {
-        misbehaving = Scripts.build(BuildAndStartTest.FUNCTIONS.resolve("misbehaving"), "Index.java", scratch.resolve("build"));
-        assertEquals(0, misbehaving.exitCode(), misbehaving.output());
+        misbehaving = Scripts.buildTestFunction("misbehaving", scratch.resolve("build"));
     }
 
     /** Issue 9, point 3: 64 executions of 19 MiB at once run or are refused at once; the process lives on. */
@@ -95,7 +94,7 @@ class MemoryAndExitTest {
             List<CompletableFuture<HttpResponse<String>>> holding = List.of(
                     client.sendAsync(execution(server, held), HttpResponse.BodyHandlers.ofString()),
                     client.sendAsync(execution(server, held), HttpResponse.BodyHandlers.ofString()));
-            awaitLog(server, "sleeping 4000 ms\nsleeping 4000 ms");
+            server.awaitLog("sleeping 4000 ms\nsleeping 4000 ms", Duration.ofSeconds(15));
             String head = headOfAnswerWithoutBody(server, 19 * MIB);
             assertTrue(head.startsWith("HTTP/1.1 503 "), head);
             assertTrue(head.toLowerCase(java.util.Locale.ROOT).contains("retry-after: 1\r\n"), head);
@@ -131,7 +130,7 @@ class MemoryAndExitTest {
     void anOutOfMemoryErrorIsThatExecutionsFailure() throws Exception {
         try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("oom"), CONTAINER_512_MIB)) {
             CompletableFuture<HttpResponse<String>> beside = executeAsync(server, "sleep:3000");
-            awaitLog(server, "sleeping 3000 ms");
+            server.awaitLog("sleeping 3000 ms", Duration.ofSeconds(15));
 
             HttpResponse<String> oom = execute(server, "oom");
             assertEquals(500, oom.statusCode(), oom.body());
@@ -144,7 +143,7 @@ class MemoryAndExitTest {
             assertEquals(200, slept.statusCode(), slept.body());
             assertEquals("slept 3000 ms", slept.body());
             assertEquals("20", execute(server, "x".repeat(20)).body());
-            awaitLog(server, "the heap recovered");
+            server.awaitLog("the heap recovered", Duration.ofSeconds(15));
             assertTrue(server.process().isAlive(), server.log());
         }
     }
@@ -171,7 +170,7 @@ class MemoryAndExitTest {
         int exitLine = lineOf("System.exit(3);");
         try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("exit"), Map.of())) {
             CompletableFuture<HttpResponse<String>> beside = executeAsync(server, "sleep:20000");
-            awaitLog(server, "sleeping 20000 ms");
+            server.awaitLog("sleeping 20000 ms", Duration.ofSeconds(15));
 
             HttpResponse<String> exit = execute(server, "exit");
             HttpResponse<String> inFlight = beside.get(10, TimeUnit.SECONDS);
@@ -214,13 +213,6 @@ class MemoryAndExitTest {
         return HttpClient.newHttpClient().sendAsync(execution(server, payload), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitLog(Scripts.Server server, String line) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!server.log().contains(line)) {
-            assertTrue(System.nanoTime() < deadline, "no '" + line + "' in the log:\n" + server.log());
-            Scripts.sleep(20);
-        }
-    }
 
     /** The server's peak resident set (VmHWM): start.sh execs the JVM, so its process is the JVM. */
     private static long peakRssBytes(Scripts.Server server) throws IOException {

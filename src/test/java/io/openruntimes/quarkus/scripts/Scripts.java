@@ -43,6 +43,15 @@ public final class Scripts {
         return build(function, entrypoint, scratch, Map.of());
     }
 
+    /** Builds the test function {@code src/test/functions/<name>} (entrypoint Index.java), failing if the build does. */
+    public static Build buildTestFunction(String name, Path scratch) {
+        Build build = build(RUNTIME.resolve("src/test/functions").resolve(name), "Index.java", scratch);
+        if (build.exitCode() != 0) {
+            throw new AssertionError("build.sh exited with " + build.exitCode() + ":\n" + build.output());
+        }
+        return build;
+    }
+
     /** The same, with more variables for build.sh. */
     public static Build build(Path function, String entrypoint, Path scratch, Map<String, String> extraEnv) {
         Path code = scratch.resolve("code");
@@ -128,6 +137,17 @@ public final class Scripts {
 
         public String log() {
             return read(log);
+        }
+
+        /** Waits until the server's log holds {@code text} (the function's own prints land there too). */
+        public void awaitLog(String text, Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!log().contains(text)) {
+                if (System.nanoTime() >= deadline) {
+                    throw new AssertionError("no '" + text + "' in the log within " + limit + ":\n" + log());
+                }
+                sleep(20);
+            }
         }
 
         void awaitListening(Duration limit) {

@@ -1,11 +1,14 @@
 #!/bin/bash
 # The runtime's performance benchmark (docs/performance.md). Not a test: it prints one table.
 #
-# Builds two functions (send: res.send("ok"); json: res.json of a small map) with the real
-# build.sh, starts each with the real start.sh, and measures cold start to the first 200 (with
-# RSS then), RSS after 10,000 executions, and throughput/latency with wrk over loopback. A raw
-# Vert.x server doing the same work (baseline/Baseline.java) is measured in the same run as the
-# ceiling, and each of our figures is printed as a ratio to it.
+# The classic protocol: builds two functions (send: res.send("ok"); json: res.json of a small map)
+# with the real build.sh and starts each with the real start.sh. The v5 protocol: builds a
+# text("ok") function with the real helpers/build.sh and starts it with helpers/start.sh, with the
+# container's paths in a mount namespace (src/test/runtimes/v5-sandbox.sh, as root), measured with
+# per-execution logging on and off. For each: cold start to the first 200 (with RSS then), RSS
+# after 10,000 executions, and throughput/latency with wrk over loopback. A raw Vert.x server doing
+# the same work (baseline/Baseline.java) is measured in the same run as the ceiling, and each of
+# our figures is printed as a ratio to it.
 #
 #   JAVA_HOME           the JDK for build.sh, start.sh and the baseline (default: java on PATH)
 #   BENCH_STARTS        cold starts per server, the median is kept (5)
@@ -28,6 +31,7 @@ BASELINE_OPTS="${BASELINE_OPTS:--XX:+UseSerialGC}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 export BENCH_KEY="bench-$RANDOM$RANDOM"
+SANDBOX_SETUP="$ROOT/src/test/runtimes/v5-sandbox.sh"
 
 command -v wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
 
@@ -53,6 +57,17 @@ free_port() {
   log "no free port found"; exit 1
 }
 
+# Runs $4 in the v5 container's paths (scratch $1, /mnt/code $2, /mnt/telemetry $3, /mnt/logs
+# the shared $WORK/v5-logs), with the further VAR=value words as its environment. unshare execs
+# bash, which execs the command: the process is the server's own, for kill and RSS.
+sandbox() {
+  local scratch=$1 code=$2 telemetry=$3 command=$4
+  shift 4
+  mkdir -p "$scratch" "$telemetry"
+  env SANDBOX="$scratch" SANDBOX_HELPERS="$ROOT/docker/helpers" SANDBOX_RUNTIME="$ROOT" SANDBOX_CODE="$code" \
+    SANDBOX_LOGS="$WORK/v5-logs" SANDBOX_TELEMETRY="$telemetry" "$@" unshare --mount bash "$SANDBOX_SETUP" "$command"
+}
+
 # --- Build the two functions through build.sh, timing each (the maven repository is warm) ---
 declare -A BUILD
 for fn in send json; do
@@ -65,20 +80,37 @@ for fn in send json; do
   BUILD[$fn]=$(( ($(now) - start) / 1000 ))
 done
 
+# The v5 function, through helpers/build.sh in the container's paths: its archive lands in
+# $WORK/v5/code.tar.gz, and start gets a /mnt/code holding only it.
+mkdir -p "$WORK/v5" "$WORK/v5-archive" "$WORK/v5-logs"
+cp -a "$HERE/functions/v5/." "$WORK/v5/"
+log "building v5"
+start=$(now)
+sandbox "$WORK/sb-build" "$WORK/v5" "$WORK/tele-build" 'helpers/build.sh ""' \
+  OPENRUNTIMES_WORKSPACE="$WORK/ws-v5" >"$WORK/build-v5.log" 2>&1 || { cat "$WORK/build-v5.log" >&2; exit 1; }
+BUILD[v5]=$(( ($(now) - start) / 1000 ))
+cp "$WORK/v5/code.tar.gz" "$WORK/v5-archive/"
+
 # --- Compile the baseline against the Vert.x, Netty and Jackson jars the runtime ships ---
 LIB="$WORK/ws-send/target/quarkus-app/lib/main"
 mkdir -p "$WORK/baseline"
 "$JAVAC" -nowarn -d "$WORK/baseline" -cp "$LIB/*" "$HERE/baseline/Baseline.java"
 
-# Starts a server in the background, its pid in PID[$1]. $1: ours|base, $2: function, $3: port, $4: run id
+# Starts a server in the background, its pid in PID[$1]. $1: ours|base, $2: case, $3: port, $4: run id
 launch() {
-  if [ "$1" = ours ]; then
+  if [ "$1" = ours ] && [ "$PROTOCOL" = v5 ]; then
+    sandbox "$WORK/sb-$2-$4" "$WORK/v5-archive" "$WORK/tele-$2-$4" 'helpers/start.sh "bash helpers/server.sh"' \
+      OPEN_RUNTIMES_SECRET="$BENCH_KEY" QUARKUS_HTTP_PORT="$3" QUARKUS_HTTP_HOST=127.0.0.1 >"$WORK/ours-$2-$4.log" 2>&1 &
+  elif [ "$PROTOCOL" = v5 ]; then
+    # shellcheck disable=SC2086
+    "$JAVA" $BASELINE_OPTS -cp "$WORK/baseline:$LIB/*" Baseline "$3" send v5 "$WORK/v5-logs" >"$WORK/base-$2-$4.log" 2>&1 &
+  elif [ "$1" = ours ]; then
     OPENRUNTIMES_CODE_ARCHIVE="$WORK/$2/code.tar.gz" OPENRUNTIMES_SERVER_DIR="$WORK/server-$2-$4" \
       INTERNAL_RUNTIME_KEY="$BENCH_KEY" QUARKUS_HTTP_PORT="$3" QUARKUS_HTTP_HOST=127.0.0.1 \
       "$ROOT/start.sh" >"$WORK/ours-$2-$4.log" 2>&1 &
   else
     # shellcheck disable=SC2086
-    INTERNAL_RUNTIME_KEY="$BENCH_KEY" "$JAVA" $BASELINE_OPTS -cp "$WORK/baseline:$LIB/*" Baseline "$3" "$2" \
+    "$JAVA" $BASELINE_OPTS -cp "$WORK/baseline:$LIB/*" Baseline "$3" "$2" classic \
       >"$WORK/base-$2-$4.log" 2>&1 &
   fi
   PID[$1]=$!
@@ -93,6 +125,10 @@ stop() {
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PID[$1]}/status"; }
 
 execute() {
+  if [ "$PROTOCOL" = v5 ]; then
+    curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$1/" -H "x-open-runtimes-secret: $BENCH_KEY" || true
+    return
+  fi
   curl -s -o /dev/null -w '%{http_code}' --max-time 5 -X POST "http://127.0.0.1:$1/" \
     -H "x-internal-challenge: $BENCH_KEY" -H 'Content-Type: application/json' -d '{"payload":""}' || true
 }
@@ -116,7 +152,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 # wrk's figures for $2 seconds on port $1: "req/s p50_ms p99_ms non2xx"
 load() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$1/" | awk '
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --latency -s "$SCRIPT" "http://127.0.0.1:$1/" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
     /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
@@ -125,16 +161,20 @@ load() {
 
 # Ours and the baseline take turns, start by start and round by round, so that the noise of
 # a shared machine falls on both alike.
-declare -A COLD RSS0 RSS10K RPS P50 P99 PORT UNPACK
+declare -A COLD RSS0 RSS10K RPS P50 P99 PORT UNPACK JVM
 measure() {
   local fn=$1 kind i t unpack=""
   declare -A times rss
-  # The part of our cold start that is start.sh unpacking code.tar.gz, timed on its own.
-  for i in $(seq 3); do
-    rm -rf "$WORK/unpack" && mkdir "$WORK/unpack"
-    start=$(now); tar -C "$WORK/unpack" -xzf "$WORK/$fn/code.tar.gz"; unpack+="$(( ($(now) - start) / 1000 ))"$'\n'
-  done
-  UNPACK[ours-$fn]=$(median <<<"${unpack%$'\n'}"); UNPACK[base-$fn]=0
+  # The part of our cold start that is start.sh unpacking code.tar.gz, timed on its own (v5's
+  # start times it itself: its extract= lines, below).
+  if [ "$PROTOCOL" = classic ]; then
+    for i in $(seq 3); do
+      rm -rf "$WORK/unpack" && mkdir "$WORK/unpack"
+      start=$(now); tar -C "$WORK/unpack" -xzf "$WORK/$fn/code.tar.gz"; unpack+="$(( ($(now) - start) / 1000 ))"$'\n'
+    done
+    UNPACK[ours-$fn]=$(median <<<"${unpack%$'\n'}")
+  fi
+  UNPACK[base-$fn]=0
   for kind in ours base; do PORT[$kind]=$(free_port); done
   for i in $(seq "$STARTS"); do
     for kind in ours base; do
@@ -145,6 +185,10 @@ measure() {
       stop "$kind"
     done
   done
+  if [ "$PROTOCOL" = v5 ]; then # helpers/start.sh's own figures: unpacking, then to the port answering
+    UNPACK[ours-$fn]=$(cat "$WORK"/tele-"$fn"-*/timings.txt | sed -n 's/^extract=//p' | awk '{ print $1 * 1000 }' | median)
+    JVM[ours-$fn]=$(cat "$WORK"/tele-"$fn"-*/timings.txt | sed -n 's/^startup=//p' | awk '{ print $1 * 1000 }' | median)
+  fi
   for kind in ours base; do
     COLD[$kind-$fn]=$(median <<<"${times[$kind]%$'\n'}")
     RSS0[$kind-$fn]=$(median <<<"${rss[$kind]%$'\n'}")
@@ -154,7 +198,7 @@ measure() {
   for kind in ours base; do
     launch "$kind" "$fn" "${PORT[$kind]}" load
     first_200 "$kind" "${PORT[$kind]}" "$(now)" >/dev/null
-    BENCH_LIMIT=$(( 10000 / THREADS )) wrk -t"$THREADS" -c"$CONNECTIONS" -d60s -s "$HERE/post.lua" \
+    BENCH_LIMIT=$(( 10000 / THREADS )) wrk -t"$THREADS" -c"$CONNECTIONS" -d60s -s "$SCRIPT" \
       "http://127.0.0.1:${PORT[$kind]}/" >/dev/null
     RSS10K[$kind-$fn]=$(rss_mb "$kind")
   done
@@ -176,7 +220,13 @@ measure() {
   done
 }
 
+PROTOCOL=classic SCRIPT="$HERE/post.lua"
 for fn in send json; do
+  measure "$fn"
+done
+PROTOCOL=v5 SCRIPT="$HERE/v5.lua"
+for fn in v5-logs v5-nolog; do
+  if [ "$fn" = v5-logs ]; then export BENCH_LOGGING=enabled; else export BENCH_LOGGING=disabled; fi
   measure "$fn"
 done
 
@@ -184,18 +234,27 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; els
 
 echo
 echo "$("$JAVA" -version 2>&1 | head -n 1); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up, ${DURATION}s measured in $ROUNDS rounds; $(date -u +%F)"
-echo
-echo "| figure | send | send / baseline | json | json / baseline | baseline send | baseline json |"
-echo "| --- | --- | --- | --- | --- | --- | --- |"
-row() { # $1 label, $2 array name
-  local -n values=$2
-  echo "| $1 | ${values[ours-send]} | $(ratio "${values[ours-send]}" "${values[base-send]}") | ${values[ours-json]} | $(ratio "${values[ours-json]}" "${values[base-json]}") | ${values[base-send]} | ${values[base-json]} |"
+table() { # $1 $2: the two cases, as columns
+  local a=$1 b=$2
+  echo
+  echo "| figure | $a | $a / baseline | $b | $b / baseline | baseline $a | baseline $b |"
+  echo "| --- | --- | --- | --- | --- | --- | --- |"
+  row() { # $1 label, $2 array name
+    local -n values=$2
+    echo "| $1 | ${values[ours-$a]:-} | $(ratio "${values[ours-$a]:-0}" "${values[base-$a]:-0}") | ${values[ours-$b]:-} | $(ratio "${values[ours-$b]:-0}" "${values[base-$b]:-0}") | ${values[base-$a]:-} | ${values[base-$b]:-} |"
+  }
+  row "cold start to first 200, median of $STARTS (ms)" COLD
+  row "... of which unpacking the archive (ms)" UNPACK
+  [ -z "${JVM[ours-$a]:-}" ] || row "... of which \"Runtime started.\" to the port answering (ms)" JVM
+  row "RSS at first 200 (MB)" RSS0
+  row "throughput (req/s)" RPS
+  row "latency p50 (ms)" P50
+  row "latency p99 (ms)" P99
+  row "RSS after 10,000 executions (MB)" RSS10K
 }
-row "cold start to first 200, median of $STARTS (ms)" COLD
-row "... of which start.sh unpacking code.tar.gz (ms)" UNPACK
-row "RSS at first 200 (MB)" RSS0
-row "throughput (req/s)" RPS
-row "latency p50 (ms)" P50
-row "latency p99 (ms)" P99
-row "RSS after 10,000 executions (MB)" RSS10K
+echo; echo "Classic protocol (start.sh):"
+table send json
 echo "| build.sh, warm (s) | $(awk -v t="${BUILD[send]}" 'BEGIN { printf "%.1f", t / 1000 }') | | $(awk -v t="${BUILD[json]}" 'BEGIN { printf "%.1f", t / 1000 }') | | | |"
+echo; echo "v5 protocol (helpers/start.sh), text(\"ok\"), per-execution logging on and off:"
+table v5-logs v5-nolog
+echo "| helpers/build.sh, warm (s) | $(awk -v t="${BUILD[v5]}" 'BEGIN { printf "%.1f", t / 1000 }') | | | | | |"

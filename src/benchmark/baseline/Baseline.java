@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <li>classic: {@code POST /} with {@code x-internal-challenge}; the JSON execution is read in one
  * streaming pass (payload kept, the rest skipped), as the runtime's decoder does;
  * <li>v5: any path with {@code x-open-runtimes-secret}; the body is the function's input as is;
- * with a logs folder, each execution opens and closes its two log files, as the contract asks.
+ * unless {@code x-open-runtimes-logging: disabled}, each execution opens and closes its two log
+ * files in the logs folder (named by {@code x-open-runtimes-log-id}), as the contract asks.
  * </ul>
  */
 public final class Baseline extends AbstractVerticle {
@@ -67,7 +68,7 @@ public final class Baseline extends AbstractVerticle {
         int port = Integer.parseInt(args[0]);
         boolean json = args[1].equals("json");
         boolean v5 = args.length > 2 && args[2].equals("v5");
-        String logs = args.length > 3 ? args[3] : null;
+        String logs = args.length > 3 ? args[3] : "/mnt/logs";
         byte[] key = System.getenv("BENCH_KEY").getBytes(StandardCharsets.UTF_8);
         int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
@@ -90,10 +91,13 @@ public final class Baseline extends AbstractVerticle {
             request.response().setStatusCode(401).end("Unauthorized");
             return;
         }
-        request.body().onSuccess(body -> execute(request.response(), body));
+        // v5: the executor's log id, or a fresh one; none with logging off.
+        String logId = !v5 || "disabled".equals(request.getHeader("x-open-runtimes-logging")) ? null
+                : request.getHeader("x-open-runtimes-log-id") != null ? request.getHeader("x-open-runtimes-log-id") : logId();
+        request.body().onSuccess(body -> execute(request.response(), body, logId));
     }
 
-    private void execute(HttpServerResponse response, Buffer body) {
+    private void execute(HttpServerResponse response, Buffer body, String logId) {
         String input;
         try {
             input = v5 ? body.toString(StandardCharsets.UTF_8) : payload(body.getBytes());
@@ -109,13 +113,12 @@ public final class Baseline extends AbstractVerticle {
         });
         Context context = vertx.getOrCreateContext();
         WORKERS.execute(() -> {
-            String logId = v5 ? logId() : null;
-            Buffer answer = v5 && logs != null ? runLogged(input, logId) : run(input);
+            Buffer answer = logId != null ? runLogged(input, logId) : run(input);
             context.runOnContext(ignored -> {
                 vertx.cancelTimer(timer);
                 if (answered.compareAndSet(false, true)) {
-                    if (logId != null) {
-                        response.putHeader("x-open-runtimes-log-id", logId);
+                    if (v5) {
+                        response.putHeader("x-open-runtimes-log-id", logId == null ? "" : logId);
                     }
                     response.putHeader(HttpHeaders.CONTENT_TYPE, json ? "application/json" : TEXT).end(answer);
                 }

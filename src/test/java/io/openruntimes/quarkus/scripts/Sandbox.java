@@ -25,28 +25,8 @@ final class Sandbox {
     /** A quick stand-in for the runtime's build.sh, for the packing and unpacking rows. */
     static final Path STAND_IN = Scripts.RUNTIME.resolve("src/test/runtimes/stand-in");
 
-    private static final String SETUP = """
-            set -eu
-            mount --make-rprivate /
-            for dir in /usr/local /mnt; do
-              layer="$SANDBOX/overlay${dir//\\//-}"
-              mkdir -p "$layer/upper" "$layer/work"
-              mount -t overlay overlay -o "lowerdir=$dir,upperdir=$layer/upper,workdir=$layer/work" "$dir"
-            done
-            mkdir -p "$SANDBOX/server/helpers" "$SANDBOX/server/src/function" "$SANDBOX/build" \\
-              /usr/local/server /usr/local/src /usr/local/build /mnt/code /mnt/logs /mnt/telemetry
-            mount --bind "$SANDBOX/server" /usr/local/server
-            mount --bind "$SANDBOX_HELPERS" /usr/local/server/helpers
-            mount --bind "$SANDBOX_RUNTIME" /usr/local/src
-            mount --bind "$SANDBOX/build" /usr/local/build
-            mount --bind "$SANDBOX_CODE" /mnt/code
-            mount --bind "$SANDBOX_LOGS" /mnt/logs
-            mount --bind "$SANDBOX_TELEMETRY" /mnt/telemetry
-            ip link set lo up
-            cd /usr/local/server
-            unset SANDBOX SANDBOX_HELPERS SANDBOX_RUNTIME SANDBOX_CODE SANDBOX_LOGS SANDBOX_TELEMETRY
-            exec bash -c "$1"
-            """;
+    /** Mounts the container's paths over scratch folders, then runs the command (the script says how). */
+    static final Path SETUP = Scripts.RUNTIME.resolve("src/test/runtimes/v5-sandbox.sh");
 
     private final Path root;
     private final Path runtime;
@@ -145,7 +125,7 @@ final class Sandbox {
         env.put("SANDBOX_TELEMETRY", telemetry.toString());
         env.putIfAbsent("OPENRUNTIMES_WORKSPACE", workspace().toString());
         Path log = root.resolve("run-" + runs.incrementAndGet() + ".log");
-        return new Running(Scripts.launch(List.of("unshare", "--mount", "--net", "bash", "-c", SETUP, "sandbox", command), env, log), log);
+        return new Running(Scripts.launch(List.of("unshare", "--mount", "--net", "bash", SETUP.toString(), command), env, log), log);
     }
 
     /**

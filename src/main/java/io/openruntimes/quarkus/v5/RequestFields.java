@@ -1,0 +1,108 @@
+package io.openruntimes.quarkus.v5;
+
+import io.openruntimes.java.RuntimeRequest;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The request a v5 function sees (contract-v5 4.4), from the HTTP request and its body. */
+final class RequestFields {
+
+    static final String RUNTIME_HEADERS = "x-open-runtimes-";
+
+    private RequestFields() {
+    }
+
+    static RuntimeRequest of(HttpServerRequest request, byte[] body, Map<String, String> enforced) {
+        Map<String, String> headers = headers(request, enforced);
+        String forwarded = headers.get("x-forwarded-proto");
+        String scheme = forwarded == null || forwarded.isEmpty() ? "http" : forwarded;
+        int defaultPort = "https".equals(scheme) ? 443 : 80;
+        String authority = request.getHeader("host");
+        String host = authority == null ? "" : authority;
+        int port = defaultPort;
+        if (authority != null) {
+            // [::1]:3000 is an IPv6 host; otherwise the port follows the last colon.
+            int close = authority.startsWith("[") ? authority.indexOf(']') : -1;
+            int colon = authority.indexOf(':', Math.max(close, 0));
+            if (close > 0) {
+                host = authority.substring(1, close);
+                colon = authority.indexOf(':', close);
+            } else if (colon >= 0) {
+                host = authority.substring(0, colon);
+            }
+            if (colon >= 0) {
+                port = port(authority.substring(colon + 1), defaultPort);
+            }
+        }
+        String path = request.path();
+        if (path == null || path.isEmpty()) {
+            path = "/";
+        }
+        String queryString = request.query() == null ? "" : request.query();
+        return new RuntimeRequest(request.method().name(), scheme, host, port, path, query(queryString), queryString,
+                headers, url(scheme, host, port, defaultPort, path, queryString), body);
+    }
+
+    /** Lower-case names, the first value of each, x-open-runtimes-* left out, then the enforced ones. */
+    private static Map<String, String> headers(HttpServerRequest request, Map<String, String> enforced) {
+        Map<String, String> headers = new HashMap<>(32);
+        for (Map.Entry<String, String> header : request.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!name.startsWith(RUNTIME_HEADERS)) {
+                headers.putIfAbsent(name, header.getValue());
+            }
+        }
+        headers.putAll(enforced);
+        return headers;
+    }
+
+    private static int port(String text, int defaultPort) {
+        try {
+            int port = Integer.parseInt(text);
+            return port >= 0 && port <= 65535 ? port : defaultPort;
+        } catch (NumberFormatException e) {
+            return defaultPort; // upstream fails the execution; a bad port is the caller's slip, not the function's
+        }
+    }
+
+    /** Split on '&', each part on its first '='; empty names skipped, values as sent, the last duplicate wins. */
+    static Map<String, String> query(String queryString) {
+        Map<String, String> query = new HashMap<>();
+        int start = 0;
+        while (start <= queryString.length() && !queryString.isEmpty()) {
+            int end = queryString.indexOf('&', start);
+            if (end < 0) {
+                end = queryString.length();
+            }
+            int equals = queryString.indexOf('=', start);
+            if (equals < 0 || equals > end) {
+                equals = end;
+            }
+            if (equals > start) {
+                query.put(queryString.substring(start, equals), equals < end ? queryString.substring(equals + 1, end) : "");
+            }
+            start = end + 1;
+        }
+        return query;
+    }
+
+    static String url(String scheme, String host, int port, int defaultPort, String path, String queryString) {
+        StringBuilder url = new StringBuilder(scheme.length() + host.length() + path.length() + queryString.length() + 16)
+                .append(scheme).append("://");
+        if (host.indexOf(':') >= 0) {
+            url.append('[').append(host).append(']');
+        } else {
+            url.append(host);
+        }
+        if (port != defaultPort) {
+            url.append(':').append(port);
+        }
+        url.append(path);
+        if (!queryString.isEmpty()) {
+            url.append('?').append(queryString);
+        }
+        return url.toString();
+    }
+}

@@ -19,23 +19,9 @@ final class RequestFields {
         String forwarded = headers.get("x-forwarded-proto");
         String scheme = forwarded == null || forwarded.isEmpty() ? "http" : forwarded;
         int defaultPort = "https".equals(scheme) ? 443 : 80;
-        String authority = request.getHeader("host");
-        String host = authority == null ? "" : authority;
-        int port = defaultPort;
-        if (authority != null) {
-            // [::1]:3000 is an IPv6 host; otherwise the port follows the last colon.
-            int close = authority.startsWith("[") ? authority.indexOf(']') : -1;
-            int colon = authority.indexOf(':', Math.max(close, 0));
-            if (close > 0) {
-                host = authority.substring(1, close);
-                colon = authority.indexOf(':', close);
-            } else if (colon >= 0) {
-                host = authority.substring(0, colon);
-            }
-            if (colon >= 0) {
-                port = port(authority.substring(colon + 1), defaultPort);
-            }
-        }
+        HostPort hostPort = HostPort.parse(request.getHeader("host"), defaultPort);
+        String host = hostPort.host();
+        int port = hostPort.port();
         String path = request.path();
         if (path == null || path.isEmpty()) {
             path = "/";
@@ -56,15 +42,6 @@ final class RequestFields {
         }
         headers.putAll(enforced);
         return headers;
-    }
-
-    private static int port(String text, int defaultPort) {
-        try {
-            int port = Integer.parseInt(text);
-            return port >= 0 && port <= 65535 ? port : defaultPort;
-        } catch (NumberFormatException e) {
-            return defaultPort; // upstream fails the execution; a bad port is the caller's slip, not the function's
-        }
     }
 
     /** Split on '&', each part on its first '='; empty names skipped, values as sent, the last duplicate wins. */

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
@@ -142,19 +144,36 @@ class V5ContractTest {
     // 4.4 The request the function sees (with 8 #13)
 
     @Test
-    void requestFieldsAsSent() {
-        executor().header("Host", "example.com:8080").header("x-forwarded-proto", "https")
+    void requestFieldsAsSent() throws Exception {
+        // The JDK client sends the query as written (REST Assured would reorder it).
+        String query = "a=1&b=&c&=skipped&a=2&d=x=y";
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + V5Http.port() + "/echo/p%20q/r?" + query))
+                .header("x-open-runtimes-secret", V5Profile.SECRET).header("x-forwarded-proto", "https")
                 .header("X-Mixed-Case", "first").header("x-open-runtimes-hidden", "h")
-                .body("text ✓").post("/echo/p%20q/r?a=1&b=&c&=skipped&a=2&d=x=y")
-                .then().statusCode(200)
-                .body("method", equalTo("POST")).body("scheme", equalTo("https"))
-                .body("host", equalTo("example.com")).body("port", equalTo(8080))
-                .body("path", equalTo("/echo/p%20q/r")).body("queryString", equalTo("a=1&b=&c&=skipped&a=2&d=x=y"))
-                .body("query.a", equalTo("2")).body("query.b", equalTo("")).body("query.c", equalTo(""))
-                .body("query.d", equalTo("x=y")).body("query.size()", equalTo(4))
-                .body("url", equalTo("https://example.com:8080/echo/p%20q/r?a=1&b=&c&=skipped&a=2&d=x=y"))
-                .body("headers.x-mixed-case", equalTo("first")).body("headers.x-open-runtimes-hidden", equalTo(null))
-                .body("text", equalTo("text ✓")).body("raw", equalTo("text ✓"));
+                .POST(HttpRequest.BodyPublishers.ofString("text ✓")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode());
+        JsonObject echo = JsonParser.parseString(answer.body()).getAsJsonObject();
+        assertEquals("POST", echo.get("method").getAsString());
+        assertEquals("https", echo.get("scheme").getAsString());
+        assertEquals("127.0.0.1", echo.get("host").getAsString());
+        assertEquals(V5Http.port(), echo.get("port").getAsInt());
+        assertEquals("/echo/p%20q/r", echo.get("path").getAsString());
+        assertEquals(query, echo.get("queryString").getAsString());
+        assertEquals("{\"a\":\"2\",\"b\":\"\",\"c\":\"\",\"d\":\"x=y\"}", sorted(echo.getAsJsonObject("query")));
+        assertEquals("https://127.0.0.1:" + V5Http.port() + "/echo/p%20q/r?" + query, echo.get("url").getAsString());
+        JsonObject headers = echo.getAsJsonObject("headers");
+        assertEquals("first", headers.get("x-mixed-case").getAsString());
+        assertFalse(headers.has("x-open-runtimes-hidden"));
+        assertFalse(headers.has("x-open-runtimes-secret"));
+        assertEquals("text ✓", echo.get("text").getAsString());
+        assertEquals("text ✓", echo.get("raw").getAsString());
+    }
+
+    private static String sorted(JsonObject object) {
+        JsonObject sorted = new JsonObject();
+        object.keySet().stream().sorted().forEach(k -> sorted.add(k, object.get(k)));
+        return sorted.toString();
     }
 
     @ParameterizedTest
@@ -165,7 +184,6 @@ class V5ContractTest {
         "example.com:80|https|example.com|80|https://example.com:80/echo",
         "[::1]:3000|http|::1|3000|http://[::1]:3000/echo",
         "[::1]|http|::1|80|http://[::1]/echo",
-        "example.com:abc|http|example.com|80|http://example.com/echo",
     })
     void hostPortAndUrl(String hostHeader, String scheme, String host, int port, String url) {
         executor().header("Host", hostHeader).header("x-forwarded-proto", scheme).get("/echo")

@@ -19,7 +19,7 @@ final class RequestFields {
         String forwarded = headers.get("x-forwarded-proto");
         String scheme = forwarded == null || forwarded.isEmpty() ? "http" : forwarded;
         int defaultPort = "https".equals(scheme) ? 443 : 80;
-        HostPort hostPort = HostPort.parse(request.getHeader("host"), defaultPort);
+        HostPort hostPort = HostPort.parse(authority(request), defaultPort);
         String host = hostPort.host();
         int port = hostPort.port();
         String path = request.path();
@@ -29,6 +29,12 @@ final class RequestFields {
         String queryString = request.query() == null ? "" : request.query();
         return new RuntimeRequest(request.method().name(), scheme, host, port, path, query(queryString), queryString,
                 headers, url(scheme, host, port, defaultPort, path, queryString), body);
+    }
+
+    /** The Host header; over HTTP/2 (h2c, as the JDK's client tries first) the :authority. */
+    private static String authority(HttpServerRequest request) {
+        String host = request.getHeader("host");
+        return host != null ? host : request.host();
     }
 
     /** Lower-case names, the first value of each, x-open-runtimes-* left out, then the enforced ones. */

@@ -36,11 +36,11 @@ final class V5Http {
     }
 
     static String logs(String id) throws IOException {
-        return read(V5Profile.LOGS.resolve(id + "_logs.log"));
+        return read(V5Profile.logs().resolve(id + "_logs.log"));
     }
 
     static String errors(String id) throws IOException {
-        return read(V5Profile.LOGS.resolve(id + "_errors.log"));
+        return read(V5Profile.logs().resolve(id + "_errors.log"));
     }
 
     private static String read(Path file) throws IOException {

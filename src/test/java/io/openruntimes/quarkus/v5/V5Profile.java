@@ -13,21 +13,33 @@ public class V5Profile implements QuarkusTestProfile {
 
     static final String SECRET = "test-secret-key";
     static final Path ROOT = Path.of("target/v5-edge").toAbsolutePath();
-    static final Path LOGS = ROOT.resolve("logs");
     static final Path TELEMETRY = ROOT.resolve("telemetry");
     static final String SEEDED_TIMINGS = "local_download=0.200\nremote_download=10.560\n";
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        Map<String, String> config = common("io.openruntimes.java.V5ContractFunction");
+        Map<String, String> config = common("io.openruntimes.java.V5ContractFunction", "serve");
         config.put("openruntimes.v5.secret", SECRET);
         config.put("openruntimes.v5.headers", "{\"x-custom\":\"value\",\"X-CUSTOM-UPPERCASE\":\"Value2\",\"x-open-runtimes-custom\":248}");
         return config;
     }
 
-    static Map<String, String> common(String entryClass) {
+    /** The logs folder of the running profile (each profile has its own, emptied as it starts). */
+    static Path logs() {
+        return Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("openruntimes.v5.logs-dir", String.class));
+    }
+
+    static Map<String, String> common(String entryClass, String name) {
+        Path logs = ROOT.resolve(name + "-logs");
         try {
-            Files.createDirectories(LOGS);
+            if (Files.exists(logs)) {
+                try (var files = Files.list(logs)) {
+                    for (Path file : files.toList()) {
+                        Files.delete(file);
+                    }
+                }
+            }
+            Files.createDirectories(logs);
             Files.createDirectories(TELEMETRY);
             Files.writeString(TELEMETRY.resolve("timings.txt"), SEEDED_TIMINGS);
         } catch (IOException e) {
@@ -37,7 +49,7 @@ public class V5Profile implements QuarkusTestProfile {
         config.put("openruntimes.protocol", "v5");
         config.put("openruntimes.function.class", entryClass);
         config.put("openruntimes.function.entrypoint", entryClass.substring(entryClass.lastIndexOf('.') + 1) + ".java");
-        config.put("openruntimes.v5.logs-dir", LOGS.toString());
+        config.put("openruntimes.v5.logs-dir", logs.toString());
         config.put("openruntimes.v5.telemetry-dir", TELEMETRY.toString());
         config.put("openruntimes.v5.start-epoch-ms", Long.toString(System.currentTimeMillis()));
         return config;
@@ -47,7 +59,7 @@ public class V5Profile implements QuarkusTestProfile {
     public static class Development implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = common("io.openruntimes.java.V5ContractFunction");
+            Map<String, String> config = common("io.openruntimes.java.V5ContractFunction", "serve-secondary");
             config.put("openruntimes.v5.env", "development");
             return config;
         }
@@ -57,7 +69,7 @@ public class V5Profile implements QuarkusTestProfile {
     public static class NoMain implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = common("io.openruntimes.java.V5NoMain");
+            Map<String, String> config = common("io.openruntimes.java.V5NoMain", "serve-no-export");
             config.put("openruntimes.v5.env", "development");
             return config;
         }

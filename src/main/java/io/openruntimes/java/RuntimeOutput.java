@@ -20,7 +20,7 @@ public class RuntimeOutput {
 
     private final byte[] body;
     private final int statusCode;
-    private final Map<String, String> headers;
+    private Map<String, String> headers;
     private List<Map.Entry<String, String>> addedHeaders = List.of();
 
     /**
@@ -33,11 +33,15 @@ public class RuntimeOutput {
         this.headers = headers == null ? new HashMap<>() : new HashMap<>(headers);
     }
 
-    /** For {@link RuntimeResponse}: takes {@code headers}, a map of its own making, without a copy. */
-    RuntimeOutput(byte[] body, int statusCode, HashMap<String, String> headers) {
-        this.body = body;
-        this.statusCode = statusCode;
-        this.headers = headers;
+    /**
+     * For {@link RuntimeResponse}: takes {@code headers}, a map of its own making, without a copy.
+     * A factory, not a constructor overload: a function's own {@code new RuntimeOutput(..., new
+     * HashMap<>())} (same package) must still get the copying constructor.
+     */
+    static RuntimeOutput owning(byte[] body, int statusCode, HashMap<String, String> headers) {
+        RuntimeOutput output = new RuntimeOutput(body, statusCode, null);
+        output.headers = headers;
+        return output;
     }
 
     public byte[] getBody() {

@@ -82,12 +82,12 @@ public class RuntimeResponse {
     public RuntimeOutput json(Map<String, Object> json, int statusCode, Map<String, String> headers) {
         HashMap<String, String> withType = headers == null ? new HashMap<>(2) : new HashMap<>(headers);
         withType.put("content-type", "application/json");
-        return new RuntimeOutput(utf8(gson().toJson(json)), statusCode, withType);
+        return RuntimeOutput.owning(utf8(gson().toJson(json)), statusCode, withType);
     }
 
     /** No body, status 204. */
     public RuntimeOutput empty() {
-        return new RuntimeOutput(new byte[0], 204, new HashMap<>(2));
+        return RuntimeOutput.owning(new byte[0], 204, new HashMap<>(2));
     }
 
     /** A {@code location: url} header and no body, status 301. */
@@ -102,6 +102,6 @@ public class RuntimeResponse {
     public RuntimeOutput redirect(String url, int statusCode, Map<String, String> headers) {
         HashMap<String, String> withLocation = headers == null ? new HashMap<>(2) : new HashMap<>(headers);
         withLocation.put("location", url);
-        return new RuntimeOutput(new byte[0], statusCode, withLocation);
+        return RuntimeOutput.owning(new byte[0], statusCode, withLocation);
     }
 }

@@ -57,7 +57,7 @@ public class BodyLimit {
                 .end(answer);
     }
 
-    private static long declaredLength(RoutingContext context) {
+    static long declaredLength(RoutingContext context) {
         String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
         try {
             return length == null ? -1 : Long.parseLong(length);

@@ -46,7 +46,7 @@ public class V5Profile implements QuarkusTestProfile {
             throw new UncheckedIOException(e);
         }
         Map<String, String> config = new HashMap<>();
-        config.put("openruntimes.protocol", "v5");
+        config.put("openruntimes.edge.protocol", "v5"); // OPENRUNTIMES_PROTOCOL=v5
         config.put("openruntimes.function.class", entryClass);
         config.put("openruntimes.function.entrypoint", entryClass.substring(entryClass.lastIndexOf('.') + 1) + ".java");
         config.put("openruntimes.v5.logs-dir", logs.toString());

@@ -52,6 +52,15 @@ final class BodyReader implements io.vertx.core.Handler<Buffer> {
         request.endHandler(ended -> reader.end());
     }
 
+    /** The body bytes to reserve: the declared length, the limit for a chunked body, 0 over the limit (refused unread). */
+    static long reservation(HttpServerRequest request, long limit) {
+        long declared = declaredLength(request);
+        if (declared > limit) {
+            return 0;
+        }
+        return declared < 0 && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) ? limit : Math.max(0, declared);
+    }
+
     @Override
     public void handle(Buffer chunk) {
         if (refused) {

@@ -2,6 +2,7 @@ package io.openruntimes.quarkus.v5;
 
 import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
+import io.openruntimes.quarkus.engine.Admission;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -42,7 +43,7 @@ public class V5Edge {
             HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS, HttpMethod.HEAD);
     private static final Logger LOG = Logger.getLogger(V5Edge.class);
 
-    void install(@Observes Router router, EdgeConfig edge, V5Config config, V5Function function,
+    void install(@Observes Router router, EdgeConfig edge, V5Config config, V5Function function, Admission admission,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
         if (edge.protocol() != Protocol.V5) {
             return;
@@ -56,7 +57,7 @@ public class V5Edge {
         }
         Map<String, String> enforced = EnforcedHeaders.parse(config.headers());
         Executions executions = new Executions(function, logs, enforced);
-        Handler handler = new Handler(config, executions, limit.asLongValue());
+        Handler handler = new Handler(config, executions, admission, limit.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(handler);
         LOG.infof("Speaking Open Runtimes v5: secret %s, logs in %s, %d enforced header(s)",
                 config.secret().isPresent() ? "required" : "off", logs, enforced.size());
@@ -68,13 +69,15 @@ public class V5Edge {
         private final boolean development;
         private final InternalEndpoints internal;
         private final Executions executions;
+        private final Admission admission;
         private final long limit;
 
-        Handler(V5Config config, Executions executions, long limit) {
+        Handler(V5Config config, Executions executions, Admission admission, long limit) {
             this.secret = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
             this.development = "development".equals(config.env());
             this.internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"));
             this.executions = executions;
+            this.admission = admission;
             this.limit = limit;
         }
 
@@ -106,6 +109,15 @@ public class V5Edge {
                 Answers.refuse(request, 400, BAD_LOG_ID);
                 return;
             }
+            // The engine's in-flight bounds, from the headers before any body byte is read (issue 9).
+            Admission.Decision decision = admission.admit(BodyReader.reservation(request, limit));
+            if (!(decision instanceof Admission.Permit permit)) {
+                Admission.Refusal refusal = (Admission.Refusal) decision;
+                request.response().putHeader("retry-after", Integer.toString(refusal.retryAfterSeconds()));
+                Answers.refuse(request, 503, refusal.message());
+                return;
+            }
+            context.addEndHandler(ended -> permit.release()); // answered, or the connection closed
             BodyReader.read(request, limit, body -> executions.start(request, timeout, logId, body));
         }
 

@@ -85,9 +85,13 @@ fi
 # user's function: their code must not run (and have its side effects) at build time.
 train() {
   local app="$WORKSPACE/target/quarkus-app" key="training-$RANDOM$RANDOM" url="" pid
+  local protocol="${OPENRUNTIMES_PROTOCOL:-classic}" function=io.openruntimes.quarkus.build.TrainingFunction
+  # v5: the v5 edge serving a v5 stand-in, its log files in a scratch folder.
+  [ "$protocol" = v5 ] && function=io.openruntimes.quarkus.build.V5TrainingFunction
   jvm_flags "$app" train
-  (cd "$app" && INTERNAL_RUNTIME_KEY="$key" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
-    OPENRUNTIMES_FUNCTION_CLASS=io.openruntimes.quarkus.build.TrainingFunction \
+  (cd "$app" && INTERNAL_RUNTIME_KEY="$key" OPEN_RUNTIMES_SECRET="$key" QUARKUS_HTTP_PORT=0 QUARKUS_HTTP_HOST=127.0.0.1 \
+    OPENRUNTIMES_PROTOCOL="$protocol" OPENRUNTIMES_FUNCTION_CLASS="$function" \
+    OPENRUNTIMES_LOGS_DIR="$WORKSPACE/training-logs" OPENRUNTIMES_TELEMETRY_DIR="$WORKSPACE/training-telemetry" \
     exec "$JAVA" "${JVM_FLAGS[@]}" -jar quarkus-run.jar) >"$WORKSPACE/training.log" 2>&1 &
   pid=$!
   for _ in $(seq 300); do # up to 30 s to start, on a random port it logs
@@ -96,7 +100,7 @@ train() {
     sleep 0.1
   done
   if [ -n "$url" ]; then
-    "$JAVA" -cp "$(ls "$app"/app/*.jar | head -n 1)" io.openruntimes.quarkus.build.TrainingClient "$url" "$key" \
+    "$JAVA" -cp "$(ls "$app"/app/*.jar | head -n 1)" io.openruntimes.quarkus.build.TrainingClient "$url" "$key" "$protocol" \
       >>"$WORKSPACE/training.log" 2>&1 || echo "build.sh: WARNING: the training executions failed (see $WORKSPACE/training.log)" >&2
   fi
   kill "$pid" 2>/dev/null || true

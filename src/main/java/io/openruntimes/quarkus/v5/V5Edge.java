@@ -1,0 +1,154 @@
+package io.openruntimes.quarkus.v5;
+
+import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.Protocol;
+import io.openruntimes.quarkus.engine.Admission;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Today's Open Runtimes protocol ("v5"): every method and path is the function's.
+ *
+ * <p>One Vert.x route, first of all routes, answers every request when this process speaks v5
+ * (Quarkus REST, the classic edge, never sees one). The checks run in this order, each on the
+ * request's headers alone: the internal endpoints, the method, the secret, the timeout, the log
+ * id; only then is the body read, and the execution started ({@link Executions}).
+ */
+@Singleton
+public class V5Edge {
+
+    static final String SECRET = "x-open-runtimes-secret";
+    static final String TIMEOUT = "x-open-runtimes-timeout";
+    static final String LOGGING = "x-open-runtimes-logging";
+    static final String LOG_ID = "x-open-runtimes-log-id";
+    static final String UNAUTHORIZED = "Unauthorized. Provide correct \"x-open-runtimes-secret\" header.";
+    static final String BAD_TIMEOUT = "Header \"x-open-runtimes-timeout\" must be an integer greater than 0.";
+    static final String BAD_LOG_ID = "Header \"x-open-runtimes-log-id\" may only hold the characters A-Z, a-z, 0-9, '_', '-' "
+            + "and '.', and not \"..\": it names the execution's log files.";
+    private static final Set<HttpMethod> FUNCTION_METHODS = Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT,
+            HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS, HttpMethod.HEAD);
+    private static final Logger LOG = Logger.getLogger(V5Edge.class);
+
+    void install(@Observes Router router, EdgeConfig edge, V5Config config, V5Function function, Admission admission,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        if (edge.protocol() != Protocol.V5) {
+            return;
+        }
+        NativeOutput.install();
+        Path logs = Path.of(config.logsDir());
+        try {
+            Files.createDirectories(logs);
+        } catch (java.io.IOException e) {
+            LOG.errorf("The logs folder %s cannot be created (%s): executions with logging on will fail", logs, e);
+        }
+        Map<String, String> enforced = EnforcedHeaders.parse(config.headers());
+        Executions executions = new Executions(function, logs, enforced);
+        Handler handler = new Handler(config, executions, admission, limit.asLongValue());
+        router.route().order(Integer.MIN_VALUE).handler(handler);
+        LOG.infof("Speaking Open Runtimes v5: secret %s, logs in %s, %d enforced header(s)",
+                config.secret().isPresent() ? "required" : "off", logs, enforced.size());
+    }
+
+    private static final class Handler implements io.vertx.core.Handler<RoutingContext> {
+
+        private final byte[] secret;
+        private final boolean development;
+        private final InternalEndpoints internal;
+        private final Executions executions;
+        private final Admission admission;
+        private final long limit;
+
+        Handler(V5Config config, Executions executions, Admission admission, long limit) {
+            this.secret = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+            this.development = "development".equals(config.env());
+            this.internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"));
+            this.executions = executions;
+            this.admission = admission;
+            this.limit = limit;
+        }
+
+        @Override
+        public void handle(RoutingContext context) {
+            HttpServerRequest request = context.request();
+            String path = request.path();
+            if (internal.answers(request, path)) {
+                return;
+            }
+            HttpMethod method = request.method();
+            if (!FUNCTION_METHODS.contains(method)) {
+                Answers.refuse(request, 404, "Endpoint " + method.name() + " " + path + " not found");
+                return;
+            }
+            if (!authorised(request.getHeader(SECRET))) {
+                Answers.refuse(request, 401, UNAUTHORIZED);
+                return;
+            }
+            Duration timeout;
+            try {
+                timeout = timeout(request.getHeader(TIMEOUT));
+            } catch (NumberFormatException e) {
+                Answers.refuse(request, 500, BAD_TIMEOUT);
+                return;
+            }
+            String logId = logId(request);
+            if (logId == null) {
+                Answers.refuse(request, 400, BAD_LOG_ID);
+                return;
+            }
+            // The engine's in-flight bounds, from the headers before any body byte is read (issue 9).
+            Admission.Decision decision = admission.admit(BodyReader.reservation(request, limit));
+            if (!(decision instanceof Admission.Permit permit)) {
+                Admission.Refusal refusal = (Admission.Refusal) decision;
+                request.response().putHeader("retry-after", Integer.toString(refusal.retryAfterSeconds()));
+                Answers.refuse(request, 503, refusal.message());
+                return;
+            }
+            context.addEndHandler(ended -> permit.release()); // answered, or the connection closed
+            BodyReader.read(request, limit, body -> executions.start(request, timeout, logId, body));
+        }
+
+        private boolean authorised(String given) {
+            // MessageDigest.isEqual takes the same time wherever the first difference is.
+            return secret == null || MessageDigest.isEqual(secret, (given == null ? "" : given).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** {@code null} for none; refuses (NumberFormatException) anything but a positive integer. */
+        private static Duration timeout(String header) {
+            if (header == null || header.isEmpty()) {
+                return null;
+            }
+            int seconds = Integer.parseInt(header.trim());
+            if (seconds <= 0) {
+                throw new NumberFormatException("not positive: " + seconds);
+            }
+            return Duration.ofSeconds(seconds);
+        }
+
+        /** {@code ""} with logging off; {@code null} for an id that cannot be a file name. */
+        private String logId(HttpServerRequest request) {
+            String logging = request.getHeader(LOGGING);
+            if (logging != null && !logging.isEmpty() && !logging.equals("enabled")) {
+                return "";
+            }
+            String given = request.getHeader(LOG_ID);
+            if (given != null && !given.isEmpty()) {
+                return LogIds.safe(given) ? given : null;
+            }
+            return development ? "dev" : LogIds.fresh();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.openruntimes.quarkus.v5;
+
+import io.openruntimes.java.RuntimeContext;
+import io.openruntimes.java.RuntimeOutput;
+import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.Protocol;
+import io.openruntimes.quarkus.engine.FunctionConfig;
+import io.openruntimes.quarkus.engine.FunctionEntrypoint;
+import io.openruntimes.quarkus.engine.Invoker;
+import io.openruntimes.quarkus.engine.MainSignature;
+import io.quarkus.runtime.Startup;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The v5 function: {@code RuntimeOutput main(RuntimeContext context)} on a new instance for
+ * every execution (as upstream), loaded at start when this process speaks v5.
+ */
+@Startup
+@Singleton
+public class V5Function {
+
+    static final MainSignature MAIN = new MainSignature("main(RuntimeContext context)", RuntimeOutput.class,
+            List.of(RuntimeContext.class), true);
+
+    private final Invoker invoker;
+    private final FunctionEntrypoint entrypoint;
+
+    public V5Function(Invoker invoker, FunctionConfig function, EdgeConfig edge) {
+        this.invoker = invoker;
+        this.entrypoint = edge.protocol() == Protocol.V5 ? invoker.load(function, MAIN) : null;
+    }
+
+    /**
+     * Runs one execution with its native output going to {@code capture}; the stage fails with
+     * the engine's ExecutionFailure when there is no output.
+     */
+    CompletionStage<RuntimeOutput> execute(RuntimeContext context, NativeOutput.Capture capture, Duration timeout) {
+        return invoker.invoke(() -> {
+            NativeOutput.enter(capture);
+            try {
+                return (RuntimeOutput) entrypoint.call(context);
+            } finally {
+                NativeOutput.exit();
+            }
+        }, timeout);
+    }
+}

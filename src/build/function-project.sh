@@ -9,10 +9,12 @@ function_project() { # <runtime root> <FunctionProject's arguments...>
   shift
   source="$runtime/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java"
   classes="$runtime/target/function-project"
-  if [ ! -f "$classes/.compiled" ] || [ "$source" -nt "$classes/.compiled" ]; then
+  # Stale when the source or this recipe changed since.
+  if [ ! -f "$classes/.compiled" ] || [ "$source" -nt "$classes/.compiled" ] || [ "${BASH_SOURCE[0]}" -nt "$classes/.compiled" ]; then
     mkdir -p "$runtime/target"
     fresh="$(mktemp -d "$runtime/target/function-project.XXXXXX")"
-    "${JAVA%java}javac" -nowarn -d "$fresh" "$source" >&2 || { rm -rf "$fresh"; return 1; }
+    # --release 17: the classes run on every JDK the runtime supports, whichever compiled them.
+    "${JAVA%java}javac" -nowarn --release 17 -d "$fresh" "$source" >&2 || { rm -rf "$fresh"; return 1; }
     touch "$fresh/.compiled"
     rm -rf "$classes" && mv "$fresh" "$classes" 2>/dev/null || rm -rf "$fresh"
   fi

@@ -1,0 +1,243 @@
+package io.openruntimes.quarkus.edge;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * One connection's guard, in its Netty pipeline: what the HTTP framing alone decides, before
+ * Vert.x and Quarkus see a request.
+ *
+ * <ul>
+ * <li>A request Netty could not decode (request line or headers too long, malformed, both
+ * {@code Transfer-Encoding} and {@code Content-Length}, broken chunk framing) is answered in the
+ * active edge's {@link ErrorForm} (414, 431, 400) instead of Vert.x's empty answer.</li>
+ * <li>A body over the limit is answered 413 as soon as its headers declare it, or as soon as its
+ * chunks pass the limit: the bytes are counted here, never buffered.</li>
+ * <li>A request's headers must be complete within the header timeout of its first byte (408), and
+ * a connection waiting for its next request is closed after the keep-alive timeout.</li>
+ * </ul>
+ *
+ * <p>Two handlers share this state: {@link #raw()} at the head of the pipeline sees bytes arrive
+ * (a request's first byte starts its header clock), {@link #http()} just before Vert.x's own
+ * handler sees decoded requests and the answers written back. Both run on the connection's
+ * event loop, so the state needs no locking.
+ */
+final class ConnectionGuard {
+
+    /** The limits the guard applies; {@code form} is read per answer, as the edge may install it late. */
+    record Limits(long bodyBytes, long headerBytes, int lineBytes, long headerTimeoutMillis, long keepAliveMillis,
+            Supplier<ErrorForm> form) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(ConnectionGuard.class);
+
+    private final Limits limits;
+    private ChannelHandlerContext httpContext;
+    private ScheduledFuture<?> clock;
+    /** Waiting for a request's first byte (after the connection opened, or an answer ended). */
+    private boolean waiting = true;
+    /** Headers decoded, and answers (not 1xx) completely written: equal when no request is open. */
+    private long requests;
+    private long answers;
+    private boolean answering;
+    private boolean bodyComplete = true;
+    private long bodyBytes;
+    /** The guard answered itself: the connection is closing, and nothing more goes to Vert.x. */
+    private boolean closing;
+
+    ConnectionGuard(Limits limits) {
+        this.limits = limits;
+    }
+
+    ChannelInboundHandlerAdapter raw() {
+        return new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRegistered(ChannelHandlerContext ctx) {
+                startClock(ctx, limits.keepAliveMillis());
+                ctx.fireChannelRegistered();
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (closing) {
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                if (waiting && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                    waiting = false;
+                    startClock(ctx, limits.headerTimeoutMillis());
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                stopClock();
+                ctx.fireChannelInactive();
+            }
+        };
+    }
+
+    ChannelDuplexHandler http() {
+        return new ChannelDuplexHandler() {
+            @Override
+            public void handlerAdded(ChannelHandlerContext ctx) {
+                httpContext = ctx;
+            }
+
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (closing) {
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                if (msg instanceof HttpRequest request && !headers(ctx, request)) {
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                if (msg instanceof HttpContent content && !content(ctx, content)) {
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
+                ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+                    answering = true;
+                }
+                if (msg instanceof LastHttpContent && answering) {
+                    answering = false;
+                    answers++;
+                    if (answers == requests && bodyComplete && !closing) {
+                        waiting = true;
+                        startClock(ctx, limits.keepAliveMillis());
+                    }
+                }
+                ctx.write(msg, promise);
+            }
+        };
+    }
+
+    /** A request's headers are in: stop their clock; refuse what they alone condemn. */
+    private boolean headers(ChannelHandlerContext ctx, HttpRequest request) {
+        stopClock();
+        waiting = false;
+        requests++;
+        bodyBytes = 0;
+        bodyComplete = false;
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            if (cause instanceof TooLongHttpLineException) {
+                refuse(ctx, 414, "The request line is longer than the limit of " + Sizes.describe(limits.lineBytes()));
+            } else if (cause instanceof TooLongHttpHeaderException) {
+                refuse(ctx, 431, "The request headers are larger than the limit of " + Sizes.describe(limits.headerBytes()));
+            } else {
+                refuse(ctx, 400, "Malformed request: " + reason(cause));
+            }
+            return false;
+        }
+        if (HttpUtil.getContentLength(request, -1L) > limits.bodyBytes()) {
+            refuse(ctx, 413, tooLarge());
+            return false;
+        }
+        return true;
+    }
+
+    /** A piece of the body: count it against the limit; refuse broken chunk framing. */
+    private boolean content(ChannelHandlerContext ctx, HttpContent content) {
+        if (content.decoderResult().isFailure()) {
+            refuse(ctx, 400, "Malformed request body: " + reason(content.decoderResult().cause()));
+            return false;
+        }
+        bodyBytes += content.content().readableBytes();
+        if (bodyBytes > limits.bodyBytes()) {
+            refuse(ctx, 413, tooLarge());
+            return false;
+        }
+        if (content instanceof LastHttpContent) {
+            bodyComplete = true;
+        }
+        return true;
+    }
+
+    /**
+     * Answers {@code status} and closes the connection. If an answer is already on its way (the
+     * router answered from the headers and did not wait for the body), closing is all that is left.
+     */
+    private void refuse(ChannelHandlerContext ctx, int status, String message) {
+        closing = true;
+        stopClock();
+        if (answering) {
+            ctx.close();
+            return;
+        }
+        ErrorForm form = limits.form().get();
+        byte[] body = form.body(status, message);
+        DefaultFullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(body));
+        answer.headers().set(HttpHeaderNames.CONTENT_TYPE, form.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+        LOG.debugf("Refused a request from %s: %d %s", ctx.channel().remoteAddress(), status, message);
+    }
+
+    private void startClock(ChannelHandlerContext ctx, long millis) {
+        stopClock();
+        clock = ctx.executor().schedule(this::timeUp, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void stopClock() {
+        if (clock != null) {
+            clock.cancel(false);
+            clock = null;
+        }
+    }
+
+    private void timeUp() {
+        clock = null;
+        if (closing || httpContext == null) {
+            return;
+        }
+        if (waiting) {
+            httpContext.close(); // an idle connection: nobody is waiting for an answer
+        } else if (answers == requests) {
+            refuse(httpContext, 408, "The request headers did not arrive within " + limits.headerTimeoutMillis() + " ms");
+        }
+    }
+
+    private String tooLarge() {
+        return "The request body is larger than the limit of " + Sizes.describe(limits.bodyBytes());
+    }
+
+    private static String reason(Throwable cause) {
+        String message = cause == null || cause.getMessage() == null ? "cannot be decoded" : cause.getMessage();
+        // Netty quotes parts of the request: never echo more than a line of it.
+        return message.length() > 200 ? message.substring(0, 200) + "..." : message;
+    }
+}

@@ -1,0 +1,20 @@
+package io.openruntimes.quarkus.edge;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/** A secret the caller must repeat in a header, compared in constant time. */
+public final class SharedSecret {
+
+    private final byte[] secret;
+
+    public SharedSecret(String secret) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether {@code given} (a header's value, or null when the header is missing) is the secret. */
+    public boolean matches(String given) {
+        // MessageDigest.isEqual takes the same time wherever the first difference is.
+        return given != null && MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -84,10 +84,13 @@ public final class RawHttp implements AutoCloseable {
                 int colon = line.indexOf(':');
                 headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
             }
-            int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
             if (head || status < 200 || status == 204 || status == 304) {
-                length = 0;
+                return new Answer(status, headers, new byte[0]);
             }
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                return new Answer(status, headers, chunks());
+            }
+            int length = headers.containsKey("content-length") ? Integer.parseInt(headers.get("content-length")) : 0;
             return new Answer(status, headers, in.readNBytes(length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,6 +116,19 @@ public final class RawHttp implements AutoCloseable {
         } catch (IOException reset) {
             return true; // a reset is a close too
         }
+    }
+
+    private byte[] chunks() throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            body.write(in.readNBytes(size));
+            line();
+        }
+        for (String trailer = line(); trailer != null && !trailer.isEmpty(); trailer = line()) {
+            // trailers: none expected, skipped
+        }
+        return body.toByteArray();
     }
 
     private String line() throws IOException {

@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -21,6 +22,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -33,7 +36,8 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>A request Netty could not decode (request line or headers too long, malformed, both
  * {@code Transfer-Encoding} and {@code Content-Length}, broken chunk framing) is answered in the
- * active edge's {@link ErrorForm} (414, 431, 400) instead of Vert.x's empty answer.</li>
+ * active edge's {@link ErrorForm} (414, 431, 400) instead of Vert.x's empty answer, and one in
+ * another HTTP version than 1.0 or 1.1 is answered 505 (Vert.x would answer in that version).</li>
  * <li>A body over the limit is answered 413 as soon as its headers declare it, or as soon as its
  * chunks pass the limit: the bytes are counted here, never buffered.</li>
  * <li>A request's headers must be complete within the header timeout of its first byte (408), and
@@ -64,6 +68,8 @@ final class ConnectionGuard {
     private long answers;
     private boolean answering;
     private boolean bodyComplete = true;
+    /** The current request is a HEAD: its answer has headers only. */
+    private boolean head;
     private long bodyBytes;
     /** The guard answered itself: the connection is closing, and nothing more goes to Vert.x. */
     private boolean closing;
@@ -148,6 +154,7 @@ final class ConnectionGuard {
         stopClock();
         waiting = false;
         requests++;
+        head = HttpMethod.HEAD.equals(request.method());
         bodyBytes = 0;
         bodyComplete = false;
         if (request.decoderResult().isFailure()) {
@@ -159,6 +166,16 @@ final class ConnectionGuard {
             } else {
                 refuse(ctx, 400, "Malformed request: " + reason(cause));
             }
+            return false;
+        }
+        HttpVersion version = request.protocolVersion();
+        if (version.majorVersion() != 1 || version.minorVersion() > 1) {
+            // Netty takes any HTTP/x.y, and Vert.x would answer in it: only HTTP/1.0 and 1.1 are spoken here.
+            refuse(ctx, 505, "HTTP version " + version.text() + " is not supported: use HTTP/1.1");
+            return false;
+        }
+        if (!validTarget(request.uri())) {
+            refuse(ctx, 400, "Malformed request target: not a URI");
             return false;
         }
         if (HttpUtil.getContentLength(request, -1L) > limits.bodyBytes()) {
@@ -199,7 +216,7 @@ final class ConnectionGuard {
         ErrorForm form = limits.form().get();
         byte[] body = form.body(status, message);
         DefaultFullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-                Unpooled.wrappedBuffer(body));
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         answer.headers().set(HttpHeaderNames.CONTENT_TYPE, form.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -228,6 +245,16 @@ final class ConnectionGuard {
             httpContext.close(); // an idle connection: nobody is waiting for an answer
         } else if (answers == requests) {
             refuse(httpContext, 408, "The request headers did not arrive within " + limits.headerTimeoutMillis() + " ms");
+        }
+    }
+
+    /** Quarkus refuses a target that is not a URI with an empty 400 of its own: refuse it here first. */
+    private static boolean validTarget(String uri) {
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 

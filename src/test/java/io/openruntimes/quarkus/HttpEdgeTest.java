@@ -54,13 +54,15 @@ class HttpEdgeTest {
             "Transfer-Encoding: chunked                     | ",
             "Content-Length: 20971520                       | x-internal-challenge: wrong",
             "Transfer-Encoding: chunked                     | x-internal-challenge: test-secreT",
+            "Content-Length: 20971520                       | x-internal-challenge: test-secret\\r\\nx-internal-challenge: wrong",
+            "Content-Length: 20971520                       | x-internal-challenge: wrong\\r\\nx-internal-challenge: test-secret",
     })
     void aCallerWithoutTheKeyIsRefusedFromTheHeadersAloneAndDisconnected(String framing, String challenge) {
         int before = ContractFunction.calls();
         try (RawHttp http = connect()) {
             // Not one byte of the declared body is sent: the answer cannot have waited for it.
             http.send("POST / HTTP/1.1\r\nHost: localhost\r\n" + framing + "\r\n"
-                    + (challenge == null ? "" : challenge + "\r\n") + "\r\n");
+                    + (challenge == null ? "" : challenge.replace("\\r\\n", "\r\n") + "\r\n") + "\r\n");
             RawHttp.Answer answer = http.read(false);
             assertSchema(answer, 401);
             assertEquals("Unauthorized", new JsonObject(answer.text()).getString("message"));

@@ -73,6 +73,8 @@ final class ConnectionGuard {
     private long bodyBytes;
     /** The guard answered itself: the connection is closing, and nothing more goes to Vert.x. */
     private boolean closing;
+    /** Closing once the refused body is over (or the header timeout passed), not at once. */
+    private boolean draining;
 
     ConnectionGuard(Limits limits) {
         this.limits = limits;
@@ -88,11 +90,7 @@ final class ConnectionGuard {
 
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (closing) {
-                    ReferenceCountUtil.release(msg);
-                    return;
-                }
-                if (waiting && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                if (waiting && !closing && msg instanceof ByteBuf bytes && bytes.isReadable()) {
                     waiting = false;
                     startClock(ctx, limits.headerTimeoutMillis());
                 }
@@ -118,6 +116,9 @@ final class ConnectionGuard {
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 if (closing) {
                     ReferenceCountUtil.release(msg);
+                    if (draining && msg instanceof LastHttpContent) {
+                        ctx.close(); // the refused body is over: the caller now reads its answer
+                    }
                     return;
                 }
                 if (msg instanceof HttpRequest request && !headers(ctx, request)) {
@@ -179,7 +180,7 @@ final class ConnectionGuard {
             return false;
         }
         if (HttpUtil.getContentLength(request, -1L) > limits.bodyBytes()) {
-            refuse(ctx, 413, tooLarge());
+            refuse(ctx, 413, tooLarge(), true);
             return false;
         }
         return true;
@@ -193,7 +194,7 @@ final class ConnectionGuard {
         }
         bodyBytes += content.content().readableBytes();
         if (bodyBytes > limits.bodyBytes()) {
-            refuse(ctx, 413, tooLarge());
+            refuse(ctx, 413, tooLarge(), true);
             return false;
         }
         if (content instanceof LastHttpContent) {
@@ -202,11 +203,19 @@ final class ConnectionGuard {
         return true;
     }
 
+    private void refuse(ChannelHandlerContext ctx, int status, String message) {
+        refuse(ctx, status, message, false);
+    }
+
     /**
      * Answers {@code status} and closes the connection. If an answer is already on its way (the
      * router answered from the headers and did not wait for the body), closing is all that is left.
+     *
+     * <p>With {@code drain}, the rest of the body is read and dropped before closing, for at most
+     * the header timeout: most clients send a whole body before they read, and would see a broken
+     * pipe instead of the 413. Dropped bytes cost no memory.
      */
-    private void refuse(ChannelHandlerContext ctx, int status, String message) {
+    private void refuse(ChannelHandlerContext ctx, int status, String message, boolean drain) {
         closing = true;
         stopClock();
         if (answering) {
@@ -220,7 +229,13 @@ final class ConnectionGuard {
         answer.headers().set(HttpHeaderNames.CONTENT_TYPE, form.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+        if (drain && !bodyComplete) {
+            draining = true;
+            ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+            startClock(ctx, limits.headerTimeoutMillis());
+        } else {
+            ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+        }
         LOG.debugf("Refused a request from %s: %d %s", ctx.channel().remoteAddress(), status, message);
     }
 
@@ -238,6 +253,10 @@ final class ConnectionGuard {
 
     private void timeUp() {
         clock = null;
+        if (draining) {
+            httpContext.close();
+            return;
+        }
         if (closing || httpContext == null) {
             return;
         }

@@ -2,6 +2,7 @@ package io.openruntimes.quarkus.edge;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 
 /** A secret the caller must repeat in a header, compared in constant time. */
 public final class SharedSecret {
@@ -10,6 +11,15 @@ public final class SharedSecret {
 
     public SharedSecret(String secret) {
         this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Whether a header sent once, with the secret as its value. A header sent twice is refused
+     * whatever its values: one of them could be the secret and the other what a proxy or the
+     * caller added.
+     */
+    public boolean matchesOnly(List<String> values) {
+        return values.size() == 1 && matches(values.get(0));
     }
 
     /** Whether {@code given} (a header's value, or null when the header is missing) is the secret. */

@@ -11,6 +11,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -68,7 +69,7 @@ public class ChallengeFilter {
     }
 
     private void challenge(RoutingContext context) {
-        if (isHealth(context.request().path()) || accepts(context.request().getHeader(HEADER))) {
+        if (isHealth(context.request().path()) || accepts(context.request().headers().getAll(HEADER))) {
             context.next();
         } else {
             EarlyAnswer.send(context, 401, ErrorSchema.FORM, "Unauthorized");
@@ -82,10 +83,15 @@ public class ChallengeFilter {
 
     /** Whether a request whose {@value #HEADER} header is {@code given} (or null) may be answered. */
     public boolean accepts(String given) {
+        return accepts(given == null ? List.of() : List.of(given));
+    }
+
+    /** Whether a request with these {@value #HEADER} values (once, and right) may be answered. */
+    public boolean accepts(List<String> given) {
         if (open) {
             return true;
         }
         SharedSecret key = this.key;
-        return key != null && key.matches(given);
+        return key != null && key.matchesOnly(given);
     }
 }

@@ -2,13 +2,16 @@
 # Builds the function in the code folder into the runtime, and packs what start.sh needs
 # into code.tar.gz beside it. The user's files are copied, never changed.
 #
-#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the code folder (Index.java)
+#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the code folder, or to its src/main/java
+#                                when it has one (Index.java)
 #   OPENRUNTIMES_PACKAGE         jvm (a Quarkus aot-jar, the default) or native (a native binary)
 #   OPENRUNTIMES_NATIVE_SOURCES_ONLY  true: with native, stop at what native-image would compile
 #                                (workspace/target/native-sources): checks a native build without GraalVM
 #   OPENRUNTIMES_CODE_DIR        the code folder (/usr/code, as in the container)
 #   OPENRUNTIMES_WORKSPACE       scratch space for the build (/usr/workspace)
 #   OPENRUNTIMES_TRAINING        on (default) or off: a training run, for a fast start (below)
+#   OPENRUNTIMES_ARCHIVE         where the build output goes ($OPENRUNTIMES_CODE_DIR/code.tar.gz, where the
+#                                executor takes it), or none: leave it unpacked in the workspace
 set -eu
 # Executors run `sh build.sh`; where sh is not bash (Debian's dash), run again under bash.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
@@ -19,27 +22,35 @@ WORKSPACE="${OPENRUNTIMES_WORKSPACE:-/usr/workspace}"
 ENTRYPOINT="${INTERNAL_RUNTIME_ENTRYPOINT:-Index.java}"
 PACKAGE="${OPENRUNTIMES_PACKAGE:-jvm}"
 TRAINING="${OPENRUNTIMES_TRAINING:-on}"
+ARCHIVE="${OPENRUNTIMES_ARCHIVE:-$CODE/code.tar.gz}"
 source "$RUNTIME/jvm-options.sh"
+source "$RUNTIME/src/api/install.sh"
+source "$RUNTIME/src/build/function-project.sh"
+source "$RUNTIME/src/build/progress.sh"
 
 fail() { echo "build.sh: $*" >&2; exit 1; }
 case "$PACKAGE" in jvm|native) ;; *) fail "OPENRUNTIMES_PACKAGE must be jvm or native, not '$PACKAGE'" ;; esac
 [ -d "$CODE" ] || fail "code folder not found: $CODE"
-[ -f "$CODE/$ENTRYPOINT" ] || fail "entrypoint file not found: $CODE/$ENTRYPOINT (INTERNAL_RUNTIME_ENTRYPOINT=$ENTRYPOINT, relative to the code folder)"
+# In Maven's layout (src/main/java), Index.java names src/main/java/Index.java as well.
+[ -f "$CODE/$ENTRYPOINT" ] || [ -f "$CODE/src/main/java/$ENTRYPOINT" ] || fail "entrypoint file not found: $CODE/$ENTRYPOINT (INTERNAL_RUNTIME_ENTRYPOINT=$ENTRYPOINT, relative to the code folder)"
 
 # Maven is short-lived here: C1 alone starts faster than it loses on peak speed.
 export MAVEN_OPTS="${MAVEN_OPTS:--XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
-MAVEN=("$RUNTIME/mvnw" -B -q -Dquarkus.analytics.disabled=true -Dmaven.test.skip=true)
+MAVEN=("$RUNTIME/mvnw" -B -Dquarkus.analytics.disabled=true -Dmaven.test.skip=true)
 
-echo "Copying the function from $CODE"
+step "Copying the function from $CODE"
 rm -rf "$WORKSPACE/function" "$WORKSPACE/generated"
 mkdir -p "$WORKSPACE/function"
 tar -C "$CODE" --exclude=./code.tar.gz -cf - . | tar -C "$WORKSPACE/function" -xf -
 
-echo "Preparing the build of $ENTRYPOINT"
-CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" \
+step "Checking the function API artifact"
+function_api_install "$RUNTIME" "$WORKSPACE/function-api.log" || fail "the function API could not be installed"
+
+step "Preparing the build of $ENTRYPOINT"
+CLASS="$(function_project "$RUNTIME" \
   "$RUNTIME" "$WORKSPACE/function" "$ENTRYPOINT" "$WORKSPACE")" || exit 1
 
-echo "Compiling $CLASS with the runtime ($PACKAGE)"
+step "Compiling $CLASS with the runtime ($PACKAGE)"
 SOURCES_ONLY="${OPENRUNTIMES_NATIVE_SOURCES_ONLY:-false}"
 # aot-jar: a fast-jar whose classes load from the class path, where a class archive can hold them.
 KIND=(-Dquarkus.package.jar.type=aot-jar)
@@ -47,12 +58,16 @@ KIND=(-Dquarkus.package.jar.type=aot-jar)
 [ "$PACKAGE" = native ] && KIND=(-Dquarkus.native.enabled=true -Dquarkus.package.output-name=function
   -Dquarkus.native.sources-only="$SOURCES_ONLY")
 LOG="$WORKSPACE/maven.log"
-if ! (cd "$WORKSPACE" && "${MAVEN[@]}" package "${KIND[@]}" >"$LOG" 2>&1); then
-  # Name the cause in the user's terms: their paths, not the workspace's.
-  grep -E '^\[ERROR\]' "$LOG" | grep -vE 'Re-run Maven|-> \[Help|^\[ERROR\] *$|full stack trace|MojoFailureException|Help 1\]|please read the following' \
-    | sed "s|$WORKSPACE/function/|$CODE/|g" >&2 || cat "$LOG" >&2
+if ! (cd "$WORKSPACE" && set -o pipefail && "${MAVEN[@]}" package "${KIND[@]}" 2>&1 | maven_progress "$LOG"); then
+  # Name the cause in the user's terms: their paths, not the workspace's. Maven's own advice
+  # (re-run with -e, the [Help 1] links) goes; the cause stays, also when it ends in "-> [Help 1]".
+  ERRORS="$(grep -E '^\[ERROR\]' "$LOG" | sed -E 's/ -> \[Help [0-9]+\]$//' \
+    | grep -vE 'Re-run Maven|^\[ERROR\] *$|full stack trace|MojoFailureException|^\[ERROR\] \[Help [0-9]+\]|please read the following|^\[ERROR\] For more information about the errors' || true)"
+  # Nothing in Maven's error lines (a failure before it logs one): its whole output, the end of it.
+  [ -n "$ERRORS" ] || ERRORS="$(tail -n 40 "$LOG")"
+  sed "s|$WORKSPACE/function/|$CODE/|g" <<<"$ERRORS" >&2
   if grep -q 'Could not resolve dependencies\|could not be resolved' "$LOG"; then
-    fail "a dependency in $CODE/pom.xml could not be resolved (coordinates above)"
+    fail "a dependency of the function (its pom.xml or *.gradle files in $CODE) could not be resolved (coordinates above)"
   elif grep -q 'COMPILATION ERROR\|Compilation failure' "$LOG"; then
     fail "the function does not compile (errors above, with file and line)"
   fi
@@ -60,6 +75,7 @@ if ! (cd "$WORKSPACE" && "${MAVEN[@]}" package "${KIND[@]}" >"$LOG" 2>&1); then
 fi
 
 if [ "$PACKAGE" = native ] && [ "$SOURCES_ONLY" = true ]; then
+  step_done
   echo "Native sources in $WORKSPACE/target/native-sources (not compiled, nothing packed)"
   exit 0
 fi
@@ -92,15 +108,22 @@ train() {
 }
 rm -f "$WORKSPACE"/target/quarkus-app/jdk-*.* # an archive of a previous build would not match
 if [ "$PACKAGE" = jvm ] && [ "$TRAINING" != off ]; then
-  echo "Training a class archive for a fast start (OPENRUNTIMES_TRAINING=off to skip)"
+  step "Training a class archive for a fast start (OPENRUNTIMES_TRAINING=off to skip)"
   train
 fi
 
-echo "Packing $CODE/code.tar.gz"
+if [ "$ARCHIVE" = none ]; then
+  step_done
+  echo "Built $CLASS in $(elapsed "$BUILD_STARTED"), not packed (OPENRUNTIMES_ARCHIVE=none): $WORKSPACE/target"
+  exit 0
+fi
+step "Packing $ARCHIVE"
+mkdir -p "$(dirname "$ARCHIVE")"
 if [ "$PACKAGE" = native ]; then
-  tar -C "$WORKSPACE/target" -czf "$CODE/code.tar.gz" function-runner
+  tar -C "$WORKSPACE/target" -czf "$ARCHIVE" function-runner
 else
   # gzip -1: the class archive doubles what is packed; level 6 took ~1.5 s more for 5% less.
-  tar -C "$WORKSPACE/target" -I 'gzip -1' -cf "$CODE/code.tar.gz" quarkus-app
+  tar -C "$WORKSPACE/target" -I 'gzip -1' -cf "$ARCHIVE" quarkus-app
 fi
-echo "Built $CLASS: $(du -h "$CODE/code.tar.gz" | cut -f1)"
+step_done
+echo "Built $CLASS in $(elapsed "$BUILD_STARTED"): $ARCHIVE, $(du -h "$ARCHIVE" | cut -f1)"

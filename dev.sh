@@ -4,9 +4,13 @@
 # INTERNAL_RUNTIME_KEY set, the challenge is off.
 #
 #   ./dev.sh <function folder> [extra Maven arguments, e.g. -Ddebug=5005]
+#   ./mvnw quarkus:dev -Dfunction=<function folder>    (the same, through the runtime's pom)
 #
-#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the folder (Index.java)
+#   INTERNAL_RUNTIME_ENTRYPOINT  the entrypoint file, relative to the folder, or to its src/main/java
+#                                when it has one (Index.java)
 #   QUARKUS_HTTP_PORT            the port to listen on (3000)
+#   QUARKUS_HTTP_HOST            the address to listen on: 127.0.0.1 (this machine only) while the
+#                                challenge is off, 0.0.0.0 when INTERNAL_RUNTIME_KEY is set
 #   OPENRUNTIMES_DEV_WORKSPACE   where the generated project and its classes go
 #                                (target/dev/<folder name>-<hash of its path>, under the runtime)
 #
@@ -18,6 +22,8 @@ set -eu
 
 RUNTIME="$(cd "$(dirname "$0")" && pwd)"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+source "$RUNTIME/src/api/install.sh"
+source "$RUNTIME/src/build/function-project.sh"
 
 fail() { echo "dev.sh: $*" >&2; exit 1; }
 [ $# -ge 1 ] || fail "usage: dev.sh <function folder> [Maven arguments]"
@@ -30,9 +36,17 @@ WORKSPACE="${OPENRUNTIMES_DEV_WORKSPACE:-$RUNTIME/target/dev/$(basename "$CODE")
 MAVEN=("$RUNTIME/mvnw" -B -q -Dquarkus.analytics.disabled=true)
 
 mkdir -p "$WORKSPACE"
-CLASS="$("$JAVA" "$RUNTIME/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java" --dev \
+# For the function's own pom.xml, if it declares the API (its IDE, its `mvn test`).
+function_api_install "$RUNTIME" "$WORKSPACE/function-api.log" || exit 1
+# Without a key anyone who reaches the port runs the function: only this machine, unless asked.
+if [ -n "${INTERNAL_RUNTIME_KEY:-}" ]; then
+  export QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-0.0.0.0}"
+else
+  export QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-127.0.0.1}"
+fi
+CLASS="$(function_project "$RUNTIME" --dev \
   "$RUNTIME" "$CODE" "$ENTRYPOINT" "$WORKSPACE")" || exit 1
-echo "dev.sh: serving $CLASS from $CODE (workspace $WORKSPACE)"
+echo "dev.sh: serving $CLASS from $CODE on $QUARKUS_HTTP_HOST (workspace $WORKSPACE)"
 
 # No console and no questions (it may run with no terminal, as in CI), no debugger unless asked
 # (two dev modes would fight over port 5005), and the caller's arguments last, so they win.

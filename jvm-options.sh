@@ -29,8 +29,10 @@ jvm_flags() {
   # work, and on a couple of cores as fast as any for short requests. A fixed 32 MB young
   # generation: executions leave little garbage that lives, and the default (a third of a
   # heap sized from the machine's memory) costs resident memory, not speed. Smaller made
-  # start-up collect too often (-Xms16m: +0.4 s). No JVM left limping after an OutOfMemoryError.
-  JVM_FLAGS=(-XX:+UseSerialGC -Xmn32m -XX:MaxRAMPercentage=70 -XX:+ExitOnOutOfMemoryError
+  # start-up collect too often (-Xms16m: +0.4 s). No -XX:+ExitOnOutOfMemoryError: a function's
+  # OutOfMemoryError fails that execution only, and the runtime's HeapGuard ends the process
+  # itself (status 3, executions in flight answered) when the heap cannot recover.
+  JVM_FLAGS=(-XX:+UseSerialGC -Xmn32m -XX:MaxRAMPercentage=70
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
   [ -n "$version" ] && [ "$version" -ge 17 ] || return 0
   if [ "$version" -ge 25 ]; then

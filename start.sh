@@ -5,14 +5,15 @@
 #
 #   INTERNAL_RUNTIME_KEY        the executor's secret (required)
 #   OPENRUNTIMES_CODE_ARCHIVE   the build output (/tmp/code.tar.gz, where the executor puts it)
-#   OPENRUNTIMES_SERVER_DIR     where to unpack it (/usr/local/server)
+#   OPENRUNTIMES_SERVER_DIR     where to unpack it (/usr/local/function: the image's
+#                               /usr/local/server is the v5 lifecycle's)
 #   JAVA_OPTS                   extra JVM options, after the defaults
 set -eu
 # Executors run `sh start.sh`; where sh is not bash (Debian's dash), run again under bash.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 
 ARCHIVE="${OPENRUNTIMES_CODE_ARCHIVE:-/tmp/code.tar.gz}"
-SERVER="${OPENRUNTIMES_SERVER_DIR:-/usr/local/server}"
+SERVER="${OPENRUNTIMES_SERVER_DIR:-/usr/local/function}"
 source "$(dirname "$0")/jvm-options.sh"
 
 [ -f "$ARCHIVE" ] || { echo "start.sh: build output not found: $ARCHIVE" >&2; exit 1; }

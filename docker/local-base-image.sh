@@ -9,11 +9,18 @@ set -eu
 TAG="${1:-${LOCAL_BASE_IMAGE:-openruntimes-local/temurin:25-jdk}}"
 JDK="${HOST_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 CACHE=/var/cache/openruntimes
-ROOTFS_TAR="$CACHE/debian-bookworm-minbase.tar"
+# What the image adds to minbase (tar, gzip, bash, od, awk and util-linux's `script` are in it):
+# TLS roots, ps/top for debugging, and the tools Open Runtimes executors and the v5 lifecycle use
+# (zstd, squashfs, zip; isal's igzip, a SIMD gunzip, unpacks code.tar.gz fastest).
+PACKAGES="ca-certificates,procps,zstd,squashfs-tools,isal,zip,unzip"
+# Named by its package list: a cache made for another list is never reused. The image carries
+# the same key as a label, so an image built from an older list is rebuilt too.
+KEY="$(printf %s "$PACKAGES" | sha256sum | cut -c1-12)"
+ROOTFS_TAR="$CACHE/debian-bookworm-minbase-$KEY.tar"
 
 "$(dirname "$0")/ensure-docker.sh"
 
-if docker image inspect "$TAG" >/dev/null 2>&1; then
+if [ "$(docker image inspect -f '{{index .Config.Labels "openruntimes.packages"}}' "$TAG" 2>/dev/null)" = "$KEY" ]; then
     echo "$TAG already present"
     exit 0
 fi
@@ -33,8 +40,7 @@ if [ ! -f "$ROOTFS_TAR" ]; then
         | grep -oE 'https?://[^ ]+/debian/?( |$)' | head -n1 | tr -d ' ')}"
     MIRROR="${MIRROR:-http://deb.debian.org/debian}"
     echo "debootstrap bookworm from $MIRROR"
-    # ca-certificates for TLS tools; procps (ps/top) helps debugging; tar/gzip/bash are in minbase.
-    debootstrap --variant=minbase --include=ca-certificates,procps bookworm "$ROOTFS" "$MIRROR"
+    debootstrap --variant=minbase --include="$PACKAGES" bookworm "$ROOTFS" "$MIRROR"
     chroot "$ROOTFS" apt-get clean
     rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/*.bin "$ROOTFS"/var/log/*.log
     # Slim like debian:*-slim: drop man pages, translations and docs (keep licenses), ~50 MB.
@@ -59,6 +65,7 @@ tar -C "$ROOTFS" -c . | docker import \
     --change 'ENV PATH=/opt/java/openjdk/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["jshell"]' \
+    --change "LABEL openruntimes.packages=$KEY" \
     - "$TAG"
 
 echo "Built $TAG ($(docker image ls "$TAG" --format '{{.Size}}'))"

@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
 public class CompilerWarmUp {
 
     /** Set once per JVM: a restart after a reload starts this bean again, but the compiler is warm. */
-    private static final String DONE = "openruntimes.dev.compiler-warm";
+    // Outside the openruntimes.* namespace: config validation rejects unknown names in a mapped one,
+    // and this system property is still set when the application restarts after a reload.
+    private static final String DONE = "io.openruntimes.dev.compiler-warm";
     private static final Logger LOG = Logger.getLogger(CompilerWarmUp.class);
 
     void onStart(@Observes StartupEvent event) {

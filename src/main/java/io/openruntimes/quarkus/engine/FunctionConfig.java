@@ -21,6 +21,13 @@ public interface FunctionConfig {
     @WithDefault("Index.java")
     String entrypoint();
 
+    /**
+     * The entrypoint file the executor names at start (classic start.sh's INTERNAL_RUNTIME_ENTRYPOINT):
+     * when it is not {@link #entrypoint()}, every execution answers 404 (see EntrypointAtStart).
+     */
+    @WithName("start-entrypoint")
+    Optional<String> startEntrypoint();
+
     /** The ceiling on an execution's deadline, and the deadline when the executor names none. */
     @WithDefault("900S")
     Duration timeout();

@@ -78,7 +78,7 @@ public final class FunctionEntrypoint {
         }
     }
 
-    private static FunctionEntrypoint unavailable(String className, String problem) {
+    static FunctionEntrypoint unavailable(String className, String problem) {
         return new FunctionEntrypoint(className, null, null, null, problem);
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -48,10 +49,14 @@ public class Invoker {
     /** Set on SIGTERM; from {@link #refuseFrom} (System.nanoTime()) on, new executions are refused. */
     private volatile boolean stopping;
     private volatile long refuseFrom;
+    /** The answers not given yet: {@link #failInFlight} gives them when the process must stop now. */
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final HeapGuard heap;
 
-    public Invoker(FunctionConfig config) {
+    public Invoker(FunctionConfig config, HeapGuard heap) {
         this.ceiling = config.timeout();
         this.entrypointClass = config.className().orElse(null);
+        this.heap = heap;
     }
 
     /**
@@ -59,8 +64,7 @@ public class Invoker {
      * function this process serves or why it cannot.
      */
     public FunctionEntrypoint load(FunctionConfig config, MainSignature signature) {
-        FunctionEntrypoint entrypoint = FunctionEntrypoint.load(config.className().orElse(null), config.entrypoint(),
-                Thread.currentThread().getContextClassLoader(), signature);
+        FunctionEntrypoint entrypoint = EntrypointAtStart.load(config, Thread.currentThread().getContextClassLoader(), signature);
         if (entrypoint.available()) {
             LOG.infof("Serving %s (from %s)", entrypoint.className(), config.entrypoint());
         } else {
@@ -84,16 +88,33 @@ public class Invoker {
         }
         Duration deadline = timeout == null || timeout.compareTo(ceiling) > 0 ? ceiling : timeout;
         Call call = new Call(work);
-        return (CompletionStage<T>) guard(deadline).get(call::run).handle((response, error) -> {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        inFlight.add(answer);
+        guard(deadline).get(call::run).whenComplete((response, error) -> {
+            inFlight.remove(answer);
             if (error == null) {
-                return response;
+                answer.complete((T) response);
+                return;
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            if (cause instanceof TimeoutException) {
-                throw call.timedOut(deadline);
-            }
-            throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+            answer.completeExceptionally(cause instanceof TimeoutException ? call.timedOut(deadline) : cause);
         });
+        return answer;
+    }
+
+    /**
+     * Fails every execution not answered yet with {@code failure}, at once: for when the process
+     * ends before they can finish (a function called System.exit). Returns how many there were.
+     */
+    public int failInFlight(ExecutionFailure failure) {
+        int failed = 0;
+        for (CompletableFuture<?> answer : inFlight) {
+            if (answer.completeExceptionally(failure)) {
+                failed++;
+            }
+            inFlight.remove(answer);
+        }
+        return failed;
     }
 
     private TypedGuard<CompletionStage<Object>> guard(Duration deadline) {
@@ -167,6 +188,9 @@ public class Invoker {
             } catch (ExecutionFailure failure) {
                 return CompletableFuture.failedFuture(failure);
             } catch (Throwable thrown) {
+                if (thrown instanceof OutOfMemoryError) {
+                    heap.outOfMemory(thrown); // this execution's failure; whether the process can go on is the guard's call
+                }
                 return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.FUNCTION_THREW,
                         StackTraces.format(thrown, entrypointClass)));
             } finally {

@@ -4,6 +4,10 @@ import io.openruntimes.quarkus.scripts.Scripts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +25,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class DevModeProcess implements AutoCloseable {
 
+    /** Generous: the first start resolves dev-mode artifacts and compiles the runtime, on a shared machine. */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    /** A call may wait for a compile and a restart. */
+    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
     private final Process process;
     private final Path log;
     private final int port;
@@ -36,8 +46,18 @@ final class DevModeProcess implements AutoCloseable {
 
     /** Starts {@code dev.sh <function>} on a free port, with no key and no stdin. */
     static DevModeProcess start(Path runtimeRoot, Path function, Path workspace, Path log) throws IOException {
+        return start(List.of("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString()), runtimeRoot, workspace, log);
+    }
+
+    /** The same through the Quarkus habit: {@code ./mvnw quarkus:dev -Dfunction=<function>}. */
+    static DevModeProcess startWithMaven(Path runtimeRoot, Path function, Path workspace, Path log) throws IOException {
+        return start(List.of(runtimeRoot.resolve("mvnw").toString(), "-B", "quarkus:dev", "-Dfunction=" + function),
+                runtimeRoot, workspace, log);
+    }
+
+    private static DevModeProcess start(List<String> command, Path runtimeRoot, Path workspace, Path log) throws IOException {
         int port = Scripts.freePort();
-        ProcessBuilder builder = new ProcessBuilder("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString())
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(runtimeRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -53,6 +73,27 @@ final class DevModeProcess implements AutoCloseable {
         return port;
     }
 
+    /** One execution as the executor sends it, {@code POST /} with a JSON body; it may wait for a compile and a restart. */
+    HttpResponse<String> execute(String jsonBody) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(CALL_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Saves {@code file} of {@code folder} with one replacement, as an editor would; answers when (nanoTime). */
+    static long edit(Path folder, String file, String from, String to) throws IOException {
+        Path path = folder.resolve(file);
+        String source = Files.readString(path);
+        if (!source.contains(from)) {
+            throw new AssertionError(file + " does not contain " + from);
+        }
+        Files.writeString(path, source.replace(from, to));
+        return System.nanoTime();
+    }
+
     /** Waits until the server accepts connections; fails early, with the log, if dev.sh exits. */
     void awaitListening(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
@@ -60,7 +101,7 @@ final class DevModeProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new AssertionError("dev.sh exited with " + process.exitValue() + " before listening:\n" + logTail());
             }
-            try (Socket socket = new Socket("localhost", port)) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
                 return;
             } catch (IOException notYet) {
                 TimeUnit.MILLISECONDS.sleep(250);
@@ -75,6 +116,13 @@ final class DevModeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What was logged before the server listened: the start log a function's author reads. */
+    String startLog() {
+        String text = log();
+        int listening = text.indexOf("Listening on:");
+        return listening < 0 ? text : text.substring(0, text.indexOf('\n', listening) + 1);
     }
 
     String logTail() {

@@ -2,18 +2,15 @@ package io.openruntimes.quarkus.dev;
 
 import io.openruntimes.quarkus.scripts.Scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -35,26 +32,20 @@ import org.junit.jupiter.api.io.TempDir;
 class DevModeTest {
 
     private static final Path RUNTIME = Path.of("").toAbsolutePath();
-    /** Generous: the first start resolves dev-mode artifacts and compiles the runtime, on a shared machine. */
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
-    /** A call may wait for a compile and a restart. */
-    private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     static Path temp;
     private static Path function;
     private static DevModeProcess devMode;
-    private static HttpClient http;
 
     @BeforeAll
     static void startDevMode() throws Exception {
         function = temp.resolve("reload");
         Scripts.copy(RUNTIME.resolve("src/test/functions/reload"), function);
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         long started = System.nanoTime();
         devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
-        devMode.awaitListening(START_TIMEOUT);
+        devMode.awaitListening(DevModeProcess.START_TIMEOUT);
         System.out.printf("[dev mode] listening after %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -74,6 +65,17 @@ class DevModeTest {
         assertEquals("application/json", contentType(response));
         assertEquals(JSON.readTree("{\"greeting\":\"Hello, dev\",\"version\":1}"), JSON.readTree(response.body()));
         assertTrue(devMode.log().contains("INTERNAL_RUNTIME_KEY is not set"), "the no-key banner is logged:\n" + devMode.logTail());
+    }
+
+    @Test
+    @Order(1)
+    void startsCleanlyOnLoopbackOnly() {
+        String start = devMode.startLog();
+
+        assertFalse(start.contains("[ERROR]"), "no [ERROR] lines before it listens:\n" + start);
+        assertFalse(start.contains("Exception"), "no stack traces before it listens:\n" + start);
+        // Without a key anyone who reaches the port runs the function: this machine only.
+        assertTrue(start.contains("Listening on: http://127.0.0.1:" + devMode.port()), start);
     }
 
     @Test
@@ -130,21 +132,11 @@ class DevModeTest {
     }
 
     private static HttpResponse<String> execute(String payload) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + devMode.port() + "/"))
-                .timeout(CALL_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("payload", payload))))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        return devMode.execute(JSON.writeValueAsString(Map.of("payload", payload)));
     }
 
-    /** Saves {@code file} with one replacement, as an editor would; answers when (nanoTime). */
     private static long edit(String file, String from, String to) throws IOException {
-        Path path = function.resolve(file);
-        String source = Files.readString(path);
-        assertTrue(source.contains(from), file + " contains " + from);
-        Files.writeString(path, source.replace(from, to));
-        return System.nanoTime();
+        return DevModeProcess.edit(function, file, from, to);
     }
 
     private static void printReload(String what, long savedAt) {

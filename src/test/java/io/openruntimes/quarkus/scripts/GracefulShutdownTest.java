@@ -33,8 +33,7 @@ class GracefulShutdownTest {
 
     @BeforeAll
     static void buildTheSlowFunction() {
-        slow = Scripts.build(BuildAndStartTest.FUNCTIONS.resolve("slow"), "Index.java", scratch.resolve("slow"));
-        assertEquals(0, slow.exitCode(), slow.output());
+        slow = Scripts.buildTestFunction("slow", scratch.resolve("slow"));
     }
 
     @Test
@@ -43,7 +42,7 @@ class GracefulShutdownTest {
             // Ready before; this first request also pays the HTTP client's start-up, which must not eat the window below.
             server.request().get("/q/health/ready").then().statusCode(200);
             CompletableFuture<HttpResponse<String>> running = executeAsync(server, "3000");
-            awaitLog(server, "sleeping 3000 ms");
+            server.awaitLog("sleeping 3000 ms", Duration.ofSeconds(10));
 
             long sigterm = System.nanoTime();
             server.process().destroy();
@@ -67,7 +66,7 @@ class GracefulShutdownTest {
     void aFunctionDeafToInterruptsDelaysExitByTheGracePeriodOnly() throws Exception {
         try (Scripts.Server server = Scripts.start(slow, scratch.resolve("deaf"), Map.of("QUARKUS_SHUTDOWN_TIMEOUT", "2s"))) {
             CompletableFuture<HttpResponse<String>> running = executeAsync(server, "60000");
-            awaitLog(server, "sleeping 60000 ms");
+            server.awaitLog("sleeping 60000 ms", Duration.ofSeconds(10));
 
             long sigterm = System.nanoTime();
             server.process().destroy();
@@ -89,13 +88,6 @@ class GracefulShutdownTest {
         return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void awaitLog(Scripts.Server server, String line) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!server.log().contains(line)) {
-            assertTrue(System.nanoTime() < deadline, "no '" + line + "' in the log:\n" + server.log());
-            Scripts.sleep(20);
-        }
-    }
 
     private static void awaitNotReady(Scripts.Server server) {
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();

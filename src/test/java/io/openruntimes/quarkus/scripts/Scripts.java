@@ -43,6 +43,15 @@ public final class Scripts {
         return build(function, entrypoint, scratch, Map.of());
     }
 
+    /** Builds the test function {@code src/test/functions/<name>} (entrypoint Index.java), failing if the build does. */
+    public static Build buildTestFunction(String name, Path scratch) {
+        Build build = build(RUNTIME.resolve("src/test/functions").resolve(name), "Index.java", scratch);
+        if (build.exitCode() != 0) {
+            throw new AssertionError("build.sh exited with " + build.exitCode() + ":\n" + build.output());
+        }
+        return build;
+    }
+
     /** The same, with more variables for build.sh. */
     public static Build build(Path function, String entrypoint, Path scratch, Map<String, String> extraEnv) {
         Path code = scratch.resolve("code");
@@ -55,6 +64,28 @@ public final class Scripts {
         Process process = launch(List.of(RUNTIME.resolve("build.sh").toString()), env, log);
         int exit = waitFor(process, Duration.ofMinutes(5));
         return new Build(exit, read(log), code);
+    }
+
+    /** Runs the scaffold, {@code src/scaffold/new-function.sh <folder>}; fails with its output if it does. */
+    public static Path scaffold(Path folder) {
+        return run(List.of(RUNTIME.resolve("src/scaffold/new-function.sh").toString(), folder.toString()), Map.of(),
+                folder.resolveSibling(folder.getFileName() + "-scaffold.log"), Duration.ofMinutes(2), folder);
+    }
+
+    /** Runs the wrapped Maven on a function folder's own pom.xml, as its author would; fails with the output if it does. */
+    public static void mavenInFunction(Path folder, String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(RUNTIME.resolve("mvnw").toString(), "-B", "-f",
+                folder.resolve("pom.xml").toString()));
+        command.addAll(List.of(arguments));
+        run(command, Map.of(), folder.resolveSibling(folder.getFileName() + "-maven.log"), Duration.ofMinutes(3), folder);
+    }
+
+    private static Path run(List<String> command, Map<String, String> env, Path log, Duration limit, Path result) {
+        int exit = waitFor(launch(command, env, log), limit);
+        if (exit != 0) {
+            throw new AssertionError(String.join(" ", command) + " exited with " + exit + ":\n" + read(log));
+        }
+        return result;
     }
 
     /** Starts start.sh on a build's archive, on a free port, and waits until it listens. */
@@ -108,6 +139,17 @@ public final class Scripts {
             return read(log);
         }
 
+        /** Waits until the server's log holds {@code text} (the function's own prints land there too). */
+        public void awaitLog(String text, Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!log().contains(text)) {
+                if (System.nanoTime() >= deadline) {
+                    throw new AssertionError("no '" + text + "' in the log within " + limit + ":\n" + log());
+                }
+                sleep(20);
+            }
+        }
+
         void awaitListening(Duration limit) {
             long deadline = System.nanoTime() + limit.toNanos();
             while (System.nanoTime() < deadline) {
@@ -146,7 +188,7 @@ public final class Scripts {
         }
     }
 
-    private static Process launch(List<String> command, Map<String, String> env, Path log) {
+    static Process launch(List<String> command, Map<String, String> env, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(RUNTIME.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().remove("INTERNAL_RUNTIME_KEY");
@@ -165,7 +207,7 @@ public final class Scripts {
         }
     }
 
-    private static int waitFor(Process process, Duration limit) {
+    static int waitFor(Process process, Duration limit) {
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -183,7 +225,11 @@ public final class Scripts {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
+                if (Files.isSymbolicLink(file)) { // as a link, as the executor's copy keeps it
+                    Files.createDirectories(target.getParent());
+                    Files.deleteIfExists(target);
+                    Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+                } else if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
                     Files.createDirectories(target.getParent());

@@ -1,0 +1,117 @@
+package io.openruntimes.quarkus.scripts;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What build.sh takes from a function folder and what it refuses (issue 8's dependencies,
+ * issue 9's build points and the function's reach into the runtime), through the real build.sh
+ * and start.sh. FunctionProjectTest and GradleDependenciesTest hold the row-by-row cases.
+ */
+class FunctionBuildTest {
+
+    static final Path FUNCTIONS = Scripts.RUNTIME.resolve("src/test/functions");
+
+    @TempDir
+    static Path scratch;
+
+    @Test
+    void dependenciesComeFromDependenciesGradleAndPomXmlTogether() {
+        Path folder = scratch.resolve("gradle");
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("gradle"), "Index.java", folder);
+        assertEquals(0, build.exitCode(), build.output());
+        // The pom's parts the build does not honour, and where a versionless dependency's version comes from.
+        assertTrue(build.output().contains("WARNING: the function's pom.xml has <build>, which the build does not honour"), build.output());
+        assertTrue(Pattern.compile("WARNING: the function's dependency org.jboss.logging:jboss-logging has no version: "
+                + "it gets \\S+ from the BOM io.quarkus:quarkus-bom:").matcher(build.output()).find(), build.output());
+        // Gson 2.9.0 as declared, unless the runtime needs its own Gson at run time (then a warning names the version it keeps).
+        var pinned = Pattern.compile("asks for com.google.code.gson:gson:2.9.0, but the runtime needs com.google.code.gson:gson:(\\S+)")
+                .matcher(build.output());
+        String gson = pinned.find() ? pinned.group(1) : "2.9.0";
+        try (Scripts.Server server = Scripts.start(build, folder, Map.of())) {
+            server.request().post("/").then().statusCode(200)
+                    .body(equalTo("{\"gsonJar\":\"com.google.code.gson.gson-" + gson + ".jar\"}"));
+        }
+    }
+
+    @Test
+    void theFunctionsClassesAreNeitherBeansNorResources() throws IOException {
+        Path folder = scratch.resolve("intruder");
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("intruder"), "Index.java", folder);
+        assertEquals(0, build.exitCode(), build.output());
+        String training = Files.readString(folder.resolve("workspace/training.log"));
+        assertTrue(training.contains("Listening on"), training);
+        assertFalse(training.contains("INTRUDER"), "the function's code ran during the build:\n" + training);
+        try (Scripts.Server server = Scripts.start(build, folder, Map.of())) {
+            // @Observes Router: no route past the challenge.
+            server.request().header("x-internal-challenge", "wrong").get("/intruder").then().statusCode(401);
+            server.request().post("/intruder").then().statusCode(404).body("message", equalTo("Not found"));
+            // @Path: no resource.
+            server.request().post("/resource").then().statusCode(404).body("message", equalTo("Not found"));
+            // @Provider filter that answers 418 to everything: not installed.
+            server.request().post("/").then().statusCode(200).body(equalTo("ok"));
+            // @Startup bean, @Observes StartupEvent: never constructed, never called.
+            assertFalse(server.log().contains("INTRUDER"), server.log());
+        }
+    }
+
+    @Test
+    void anotherEntrypointAtStartThanTheBuildsAnswers404NamingBoth() {
+        Path folder = scratch.resolve("entrypoint-at-start");
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("hello"), "Index.java", folder, Map.of("OPENRUNTIMES_TRAINING", "off"));
+        assertEquals(0, build.exitCode(), build.output());
+        String why = "INTERNAL_RUNTIME_ENTRYPOINT names Main.java, but this build compiled Index.java";
+        try (Scripts.Server server = Scripts.start(build, folder, Map.of("INTERNAL_RUNTIME_ENTRYPOINT", "Main.java"))) {
+            server.request().post("/").then().statusCode(404).body("code", equalTo(404))
+                    .body("message", allOf(containsString(why), containsString("rebuild")));
+            assertTrue(server.log().contains("Entrypoint unavailable, every execution will answer 404: " + why), server.log());
+        }
+        try (Scripts.Server server = Scripts.start(build, scratch.resolve("entrypoint-at-start-same"),
+                Map.of("INTERNAL_RUNTIME_ENTRYPOINT", "./Index.java"))) {
+            server.request().post("/").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aMisnamedEntryClassFailsTheBuildNamingTheFile() throws IOException {
+        Path function = scratch.resolve("misnamed-source");
+        Scripts.copy(FUNCTIONS.resolve("hello"), function);
+        Files.writeString(function.resolve("Index.java"), Files.readString(function.resolve("Index.java")).replace("class Index", "class Greeter"));
+        Scripts.Build build = Scripts.build(function, "Index.java", scratch.resolve("misnamed"));
+        assertNotEquals(0, build.exitCode());
+        assertTrue(build.output().contains("build.sh: Index.java must declare a public class Index (named after the file)"
+                + " with public Response main(Request req, Response res), but declares Greeter"), build.output());
+    }
+
+    @Test
+    void aLinkOutOfTheCodeFolderFailsTheBuildNamingTheLink() throws IOException {
+        Path function = scratch.resolve("link-source");
+        Scripts.copy(FUNCTIONS.resolve("hello"), function);
+        Files.createSymbolicLink(function.resolve("passwd.java"), Path.of("/etc/passwd"));
+        Scripts.Build build = Scripts.build(function, "Index.java", scratch.resolve("link"));
+        assertNotEquals(0, build.exitCode());
+        assertTrue(build.output().contains("build.sh: the symbolic link passwd.java points outside the code folder (to /etc/passwd)"),
+                build.output());
+    }
+
+    @Test
+    void aMavenFailureWhoseOnlyLineEndsInHelp1ReachesTheUser() {
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("unsupported-release"), "Index.java", scratch.resolve("release"));
+        assertNotEquals(0, build.exitCode());
+        assertTrue(build.output().contains("release version 99 not supported"), build.output());
+        assertFalse(build.output().contains("[Help 1]"), build.output());
+    }
+}

@@ -75,6 +75,8 @@ final class ConnectionGuard {
     private boolean closing;
     /** Closing once the refused body is over (or the header timeout passed), not at once. */
     private boolean draining;
+    /** A refusal of a pipelined request, written once the answers to the requests before it are. */
+    private Runnable deferred;
 
     ConnectionGuard(Limits limits) {
         this.limits = limits;
@@ -137,7 +139,8 @@ final class ConnectionGuard {
                 if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
                     answering = true;
                 }
-                if (msg instanceof LastHttpContent && answering) {
+                boolean answered = msg instanceof LastHttpContent && answering;
+                if (answered) {
                     answering = false;
                     answers++;
                     if (answers == requests && bodyComplete && !closing) {
@@ -146,6 +149,11 @@ final class ConnectionGuard {
                     }
                 }
                 ctx.write(msg, promise);
+                if (answered && deferred != null && answers == requests - 1) {
+                    Runnable refusal = deferred;
+                    deferred = null;
+                    refusal.run();
+                }
             }
         };
     }
@@ -188,7 +196,16 @@ final class ConnectionGuard {
 
     /** A piece of the body: count it against the limit; refuse broken chunk framing. */
     private boolean content(ChannelHandlerContext ctx, HttpContent content) {
-        if (content.decoderResult().isFailure()) {
+        boolean broken = content.decoderResult().isFailure();
+        if ((broken || bodyBytes + content.content().readableBytes() > limits.bodyBytes()) && answers == requests) {
+            // This request was answered already (from its headers): a second answer would be read
+            // as the answer to a request that was never sent. Hang up instead.
+            closing = true;
+            stopClock();
+            ctx.close();
+            return false;
+        }
+        if (broken) {
             refuse(ctx, 400, "Malformed request body: " + reason(content.decoderResult().cause()));
             return false;
         }
@@ -218,6 +235,15 @@ final class ConnectionGuard {
     private void refuse(ChannelHandlerContext ctx, int status, String message, boolean drain) {
         closing = true;
         stopClock();
+        if (answers < requests - 1 && status != 408) {
+            // Requests before this one (pipelined) are still being answered: this answer goes after theirs.
+            deferred = () -> answer(ctx, status, message, drain);
+            return;
+        }
+        answer(ctx, status, message, drain);
+    }
+
+    private void answer(ChannelHandlerContext ctx, int status, String message, boolean drain) {
         if (answering) {
             ctx.close();
             return;

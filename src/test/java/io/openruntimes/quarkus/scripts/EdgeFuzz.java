@@ -13,15 +13,19 @@ import java.util.Random;
  */
 final class EdgeFuzz {
 
-    /** One connection's bytes, and whether its first request is a HEAD (its answer has no body). */
-    record Case(int index, byte[] bytes, boolean head) {
+    /** One connection's bytes, and which of its requests are HEADs (their answers have no body). */
+    record Case(int index, byte[] bytes, List<Boolean> heads) {
+        boolean head(int answer) {
+            return answer < heads.size() && heads.get(answer);
+        }
+
         String printable() {
-            String text = new String(bytes, 0, Math.min(bytes.length, 600), StandardCharsets.ISO_8859_1);
+            String text = new String(bytes, 0, Math.min(bytes.length, 3000), StandardCharsets.ISO_8859_1);
             StringBuilder out = new StringBuilder();
             for (char c : text.toCharArray()) {
                 out.append(c == '\r' ? "\\r" : c == '\n' ? "\\n\n" : c < 32 || c > 126 ? String.format("\\x%02x", (int) c) : String.valueOf(c));
             }
-            return out + (bytes.length > 600 ? "... (" + bytes.length + " bytes)" : "");
+            return out + (bytes.length > 3000 ? "... (" + bytes.length + " bytes)" : "");
         }
     }
 
@@ -52,15 +56,16 @@ final class EdgeFuzz {
 
     private Case next(int index) {
         if (random.nextInt(20) == 0) {
-            return new Case(index, noise(), false);
+            return new Case(index, noise(), List.of(false));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String method = pick(METHODS);
-        request(out, method);
-        if (random.nextInt(10) == 0) {
-            request(out, pick(METHODS)); // pipelined
+        List<Boolean> heads = new ArrayList<>();
+        for (int requests = random.nextInt(10) == 0 ? 2 : 1; requests > 0; requests--) { // sometimes pipelined
+            String method = pick(METHODS);
+            request(out, method);
+            heads.add(method.equals("HEAD"));
         }
-        return new Case(index, out.toByteArray(), method.equals("HEAD"));
+        return new Case(index, out.toByteArray(), heads);
     }
 
     private void request(ByteArrayOutputStream out, String method) {

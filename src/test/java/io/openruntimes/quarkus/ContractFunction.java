@@ -28,6 +28,11 @@ public class ContractFunction {
                 echo.put("env", req.getEnv());
                 echo.put("headers", req.getHeaders());
                 return res.json(echo);
+            case "digest":
+                // What arrived, without sending it back: its length and SHA-256.
+                byte[] bytes = payload.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return res.send(bytes.length + " " + java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
             case "record":
                 return res.json(new Greeting("hi ✓", List.of(1, 2)), 201);
             case "status":

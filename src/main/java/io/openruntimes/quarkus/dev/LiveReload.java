@@ -1,14 +1,13 @@
 package io.openruntimes.quarkus.dev;
 
+import io.openruntimes.quarkus.edge.EarlyAnswer;
 import io.openruntimes.quarkus.http.ChallengeFilter;
-import io.openruntimes.quarkus.http.ErrorBody;
+import io.openruntimes.quarkus.http.ErrorSchema;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.dev.console.DevConsoleManager;
 import io.quarkus.dev.spi.HotReplacementContext;
 import io.quarkus.vertx.core.runtime.QuarkusExecutorFactory;
 import io.quarkus.vertx.http.runtime.VertxHttpRecorder;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -62,10 +61,10 @@ public class LiveReload {
             Throwable problem = scan.failed() ? scan.cause() : hotReplacement.getDeploymentProblem();
             if (problem != null) {
                 // The compiler's report quotes the function's source: only for callers the challenge admits.
-                if (challenge.accepts(context.request().getHeader(ChallengeFilter.HEADER))) {
-                    answer(context, new ErrorBody(500, ReloadProblem.describe(problem)));
+                if (challenge.accepts(context.request().headers().getAll(ChallengeFilter.HEADER))) {
+                    EarlyAnswer.send(context, 500, ErrorSchema.FORM, ReloadProblem.describe(problem));
                 } else {
-                    answer(context, new ErrorBody(401, "Unauthorized"));
+                    EarlyAnswer.send(context, 401, ErrorSchema.FORM, "Unauthorized");
                 }
                 return;
             }
@@ -96,11 +95,5 @@ public class LiveReload {
                 thread.setContextClassLoader(previous);
             }
         }
-    }
-
-    private static void answer(RoutingContext context, ErrorBody error) {
-        context.response().setStatusCode(error.code())
-                .putHeader("Content-Type", "application/json")
-                .end(Buffer.buffer(Json.encode(error)));
     }
 }

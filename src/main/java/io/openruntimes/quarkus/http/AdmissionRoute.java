@@ -21,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * A refusal answers 503 with {@code Retry-After} in the error schema at once.
  *
  * <p>Runs after the challenge (a caller without the key never takes room) and before
- * {@link BodyLimit} and anything that buffers the body. A body with a {@code Content-Length}
+ * {@link ExecutionBody}, which reads the body. A body over the limit never gets here: the
+ * connection guard (edge/ConnectionGuard) answers it 413 from its headers. A body with a {@code Content-Length}
  * reserves that length; a chunked one reserves the body limit, the most it can be: counting its
  * bytes as they arrive would admit a body that later does not fit, with part of it already in
  * the heap and nothing left to do but fail it. The permit is given back when the response ends
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class AdmissionRoute {
 
-    /** Below BodyLimit (ROUTE_ORDER_UPLOAD_LIMIT - 1), above the challenge (the lowest orders). */
+    /** Below ExecutionBody (ROUTE_ORDER_UPLOAD_LIMIT - 1), above the challenge (the lowest orders). */
     public static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
 
     void install(@Observes Router router, Admission admission, EdgeConfig edge,
@@ -40,9 +41,9 @@ public class AdmissionRoute {
         }
         long maxBody = limit.asLongValue();
         router.post("/").order(ORDER).handler(context -> {
-            long declared = BodyLimit.declaredLength(context);
+            long declared = declaredLength(context);
             if (declared > maxBody) {
-                context.next(); // BodyLimit answers 413 without reading it: nothing to reserve
+                context.next(); // not reached: the connection guard refused it already
                 return;
             }
             boolean chunked = declared < 0 && context.request().headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
@@ -54,6 +55,15 @@ public class AdmissionRoute {
                 refuse(context, (Admission.Refusal) decision, maxBody);
             }
         });
+    }
+
+    private static long declaredLength(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length);
+        } catch (NumberFormatException e) {
+            return -1; // the connection guard refuses a malformed Content-Length before any route runs
+        }
     }
 
     private static void refuse(RoutingContext context, Admission.Refusal refusal, long maxBody) {

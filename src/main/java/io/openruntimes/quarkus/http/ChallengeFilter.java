@@ -1,21 +1,27 @@
 package io.openruntimes.quarkus.http;
 
+import io.openruntimes.quarkus.edge.EarlyAnswer;
 import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.EdgeGuard;
 import io.openruntimes.quarkus.edge.Protocol;
+import io.openruntimes.quarkus.edge.SharedSecret;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import java.util.List;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * The executor's challenge: {@code x-internal-challenge} must equal INTERNAL_RUNTIME_KEY, or the
- * request is answered 401 before any resource code runs.
+ * request is answered 401 from its headers alone, before any byte of its body is read.
+ *
+ * <p>A Vert.x route ahead of every other (health excepted), rather than a Quarkus REST filter: Quarkus
+ * REST reads the body before its filters run, so a caller without the key could make the
+ * runtime read and hold 20 MiB per request. A refused request whose body is still unread is
+ * answered with {@code Connection: close}, and its connection closed.
  *
  * <p>Fails closed: outside dev mode a missing key stops the server from starting. In dev mode,
  * with no key set, the challenge is off, and the log says so.
@@ -27,10 +33,10 @@ public class ChallengeFilter {
     private static final Logger LOG = Logger.getLogger(ChallengeFilter.class);
 
     /**
-     * Set once the runtime configuration is known (the filter itself is built at static init,
-     * before it is). Until then every request is refused.
+     * Set once the runtime configuration is known (the route itself is built before it is).
+     * Until then every request is refused.
      */
-    private volatile byte[] key;
+    private volatile SharedSecret key;
     private volatile boolean open;
 
     void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge) {
@@ -38,7 +44,7 @@ public class ChallengeFilter {
             return; // another edge answers every request, with its own secret
         }
         if (config.key().isPresent()) {
-            key = config.key().get().getBytes(StandardCharsets.UTF_8);
+            key = new SharedSecret(config.key().get());
             return;
         }
         if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
@@ -54,18 +60,38 @@ public class ChallengeFilter {
                 ********************************************************************""");
     }
 
-    @ServerRequestFilter(preMatching = true)
-    public Response challenge(ContainerRequestContext request) {
-        return accepts(request.getHeaderString(HEADER)) ? null : Errors.of(401, "Unauthorized");
+    void install(@Observes Router router, EdgeConfig edge, EdgeGuard guard) {
+        if (edge.protocol() != Protocol.CLASSIC) {
+            return;
+        }
+        guard.speak(ErrorSchema.FORM);
+        router.route().order(Integer.MIN_VALUE).handler(this::challenge);
+    }
+
+    private void challenge(RoutingContext context) {
+        if (isHealth(context.request().path()) || accepts(context.request().headers().getAll(HEADER))) {
+            context.next();
+        } else {
+            EarlyAnswer.send(context, 401, ErrorSchema.FORM, "Unauthorized");
+        }
+    }
+
+    /** Liveness and readiness are for orchestrators, which do not know the key. */
+    private static boolean isHealth(String path) {
+        return path != null && (path.equals("/q/health") || path.startsWith("/q/health/"));
     }
 
     /** Whether a request whose {@value #HEADER} header is {@code given} (or null) may be answered. */
     public boolean accepts(String given) {
+        return accepts(given == null ? List.of() : List.of(given));
+    }
+
+    /** Whether a request with these {@value #HEADER} values (once, and right) may be answered. */
+    public boolean accepts(List<String> given) {
         if (open) {
             return true;
         }
-        byte[] key = this.key;
-        // MessageDigest.isEqual takes the same time wherever the first difference is.
-        return key != null && given != null && MessageDigest.isEqual(key, given.getBytes(StandardCharsets.UTF_8));
+        SharedSecret key = this.key;
+        return key != null && key.matchesOnly(given);
     }
 }

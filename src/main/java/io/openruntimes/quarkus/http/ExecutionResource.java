@@ -3,6 +3,7 @@ package io.openruntimes.quarkus.http;
 import io.openruntimes.quarkus.Response;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The executor's one call: {@code POST /} with the execution as JSON.
  *
- * <p>Runs on the event loop only to decode the body; the function runs on the engine's
+ * <p>The body was read by {@link ExecutionBody}. Runs on the event loop only to decode it; the function runs on the engine's
  * threads, and its answer is written back on the request's event loop.
  */
 @Path("/")
@@ -25,8 +26,8 @@ public class ExecutionResource {
     }
 
     @POST
-    public CompletionStage<jakarta.ws.rs.core.Response> execute(byte[] body) {
-        Execution execution = ExecutionDecoder.decode(body);
+    public CompletionStage<jakarta.ws.rs.core.Response> execute(RoutingContext context) {
+        Execution execution = ExecutionDecoder.decode(ExecutionBody.of(context));
         Context loop = Vertx.currentContext();
         CompletableFuture<jakarta.ws.rs.core.Response> answered = new CompletableFuture<>();
         function.execute(execution.request(), execution.timeout()).whenComplete((response, failure) -> {

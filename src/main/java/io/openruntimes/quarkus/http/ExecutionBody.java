@@ -1,0 +1,62 @@
+package io.openruntimes.quarkus.http;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.Protocol;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * Reads an execution's body ({@code POST /}) once the challenge has passed, as the bytes that were
+ * sent, whatever the framing ({@code Content-Length} or chunked) and the content type.
+ *
+ * <p>Not Quarkus REST's job: past its input buffer (10 KiB) it hands a chunked body over as a
+ * stream that reads back zeros after the data, and it decodes a form content type as a form.
+ * The size limit is the connection guard's (edge/ConnectionGuard), which counts the bytes before
+ * they get here.
+ */
+@Singleton
+public class ExecutionBody {
+
+    private static final String KEY = ExecutionBody.class.getName();
+
+    void install(@Observes Router router, EdgeConfig edge) {
+        if (edge.protocol() == Protocol.CLASSIC) {
+            router.route(HttpMethod.POST, "/").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ExecutionBody::read);
+        }
+    }
+
+    private static void read(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        Buffer body = Buffer.buffer(initialSize(request));
+        request.handler(body::appendBuffer)
+                .exceptionHandler(context::fail)
+                .endHandler(ended -> {
+                    context.put(KEY, body);
+                    context.next();
+                });
+        request.resume(); // in dev mode the live-reload route held the body until now
+    }
+
+    /** The body read for this request; empty when none was sent. */
+    static byte[] of(RoutingContext context) {
+        Buffer body = context.get(KEY);
+        return body == null ? new byte[0] : body.getBytes();
+    }
+
+    /** The declared length, when it is sane; the limit was checked before this runs. */
+    private static int initialSize(HttpServerRequest request) {
+        try {
+            String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
+            return length == null ? 1024 : Math.max(0, Math.toIntExact(Long.parseLong(length)));
+        } catch (NumberFormatException | ArithmeticException e) {
+            return 1024;
+        }
+    }
+}

@@ -30,6 +30,7 @@ public final class EarlyAnswer {
         HttpServerResponse response = request.response();
         response.setStatusCode(status).putHeader(HttpHeaderNames.CONTENT_TYPE, contentType);
         if (bodyUnread(request)) {
+            request.pause(); // not a byte more is read
             response.putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             response.endHandler(written -> request.connection().close());
         }

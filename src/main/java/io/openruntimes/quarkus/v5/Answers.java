@@ -1,8 +1,8 @@
 package io.openruntimes.quarkus.v5;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.openruntimes.java.RuntimeOutput;
+import io.openruntimes.quarkus.edge.EarlyAnswer;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -83,24 +83,10 @@ final class Answers {
     }
 
     /**
-     * The edge's own refusal, before the execution starts. When a body was announced and is
-     * left unread, the connection is closed after the answer: the next request on it could not
-     * be told from the rest of this body.
+     * The edge's own refusal, before the execution starts, as text: from the headers alone, the
+     * connection closed when a body was announced and is left unread ({@link EarlyAnswer}).
      */
     static void refuse(HttpServerRequest request, int status, String text) {
-        HttpServerResponse response = request.response().setStatusCode(status)
-                .putHeader(HttpHeaderNames.CONTENT_TYPE, TEXT);
-        if (!request.isEnded() && announcesBody(request)) {
-            request.pause(); // not a byte more is read
-            response.putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            response.end(text).onComplete(done -> request.connection().close());
-        } else {
-            response.end(text);
-        }
-    }
-
-    static boolean announcesBody(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        return length != null && !length.equals("0") || request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
+        EarlyAnswer.send(request, status, TEXT.toString(), Buffer.buffer(text));
     }
 }

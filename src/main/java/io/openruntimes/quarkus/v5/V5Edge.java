@@ -2,6 +2,7 @@ package io.openruntimes.quarkus.v5;
 
 import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
+import io.openruntimes.quarkus.edge.SharedSecret;
 import io.openruntimes.quarkus.engine.Admission;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
@@ -10,10 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +64,8 @@ public class V5Edge {
 
     private static final class Handler implements io.vertx.core.Handler<RoutingContext> {
 
-        private final byte[] secret;
+        /** {@code null}: every request passes (an empty OPEN_RUNTIMES_SECRET). */
+        private final SharedSecret secret;
         private final boolean development;
         private final InternalEndpoints internal;
         private final Executions executions;
@@ -73,7 +73,7 @@ public class V5Edge {
         private final long limit;
 
         Handler(V5Config config, Executions executions, Admission admission, long limit) {
-            this.secret = config.secret().map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
+            this.secret = config.secret().map(SharedSecret::new).orElse(null);
             this.development = "development".equals(config.env());
             this.internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"));
             this.executions = executions;
@@ -93,7 +93,7 @@ public class V5Edge {
                 Answers.refuse(request, 404, "Endpoint " + method.name() + " " + path + " not found");
                 return;
             }
-            if (!authorised(request.getHeader(SECRET))) {
+            if (secret != null && !secret.matchesOnly(request.headers().getAll(SECRET))) {
                 Answers.refuse(request, 401, UNAUTHORIZED);
                 return;
             }
@@ -121,10 +121,6 @@ public class V5Edge {
             BodyReader.read(request, limit, body -> executions.start(request, timeout, logId, body));
         }
 
-        private boolean authorised(String given) {
-            // MessageDigest.isEqual takes the same time wherever the first difference is.
-            return secret == null || MessageDigest.isEqual(secret, (given == null ? "" : given).getBytes(StandardCharsets.UTF_8));
-        }
 
         /** {@code null} for none; refuses (NumberFormatException) anything but a positive integer. */
         private static Duration timeout(String header) {

@@ -21,6 +21,8 @@ set -eu
 set -o pipefail
 # shellcheck source=SCRIPTDIR/lib.sh
 source "$(dirname "$0")/lib.sh"
+# shellcheck source=SCRIPTDIR/build-cache.sh
+source "$(dirname "$0")/build-cache.sh"
 shopt -s dotglob nullglob
 
 INPUT="${OPEN_RUNTIMES_BUILD_INPUT_DIR:-/mnt/code}"
@@ -34,6 +36,8 @@ EXCLUDED=()
 for name in "${ARCHIVES[@]}"; do EXCLUDED+=("--exclude=./$name"); done
 
 log "Environment preparation started."
+(cache_restore) || true
+CACHE_RESTORED="$(cache_fingerprint || true)"
 if [ ! -d "$INPUT" ] || [ -z "$(ls -A "$INPUT")" ]; then
   fail "No source code found in $INPUT. Make sure the function's files are there."
 fi
@@ -113,4 +117,5 @@ if [ -n "${OPEN_RUNTIMES_BUILD_MANIFEST:-}" ]; then
   # Best effort: a manifest that cannot be written never fails a build that worked.
   (write_manifest "$OPEN_RUNTIMES_BUILD_MANIFEST") || error "The build manifest could not be written to $OPEN_RUNTIMES_BUILD_MANIFEST."
 fi
+(cache_save "$CACHE_RESTORED") || true
 success "Build finished."

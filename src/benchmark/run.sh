@@ -58,13 +58,14 @@ free_port() {
 }
 
 # Runs $4 in the v5 container's paths (scratch $1, /mnt/code $2, /mnt/telemetry $3, /mnt/logs
-# the shared $WORK/v5-logs), with the further VAR=value words as its environment. unshare execs
-# bash, which execs the command: the process is the server's own, for kill and RSS.
+# the shared $WORK/v5-logs), with the further VAR=value words as its environment. It replaces
+# the (sub)shell it runs in, and unshare, bash and the scripts exec in turn: started with `&`, its
+# pid is the server's own, for kill and RSS. Run it in a subshell to wait for it.
 sandbox() {
   local scratch=$1 code=$2 telemetry=$3 command=$4
   shift 4
   mkdir -p "$scratch" "$telemetry"
-  env SANDBOX="$scratch" SANDBOX_HELPERS="$ROOT/docker/helpers" SANDBOX_RUNTIME="$ROOT" SANDBOX_CODE="$code" \
+  exec env SANDBOX="$scratch" SANDBOX_HELPERS="$ROOT/docker/helpers" SANDBOX_RUNTIME="$ROOT" SANDBOX_CODE="$code" \
     SANDBOX_LOGS="$WORK/v5-logs" SANDBOX_TELEMETRY="$telemetry" "$@" unshare --mount bash "$SANDBOX_SETUP" "$command"
 }
 
@@ -86,8 +87,8 @@ mkdir -p "$WORK/v5" "$WORK/v5-archive" "$WORK/v5-logs"
 cp -a "$HERE/functions/v5/." "$WORK/v5/"
 log "building v5"
 start=$(now)
-sandbox "$WORK/sb-build" "$WORK/v5" "$WORK/tele-build" 'helpers/build.sh ""' \
-  OPENRUNTIMES_WORKSPACE="$WORK/ws-v5" >"$WORK/build-v5.log" 2>&1 || { cat "$WORK/build-v5.log" >&2; exit 1; }
+(sandbox "$WORK/sb-build" "$WORK/v5" "$WORK/tele-build" 'helpers/build.sh ""' \
+  OPENRUNTIMES_WORKSPACE="$WORK/ws-v5") >"$WORK/build-v5.log" 2>&1 || { cat "$WORK/build-v5.log" >&2; exit 1; }
 BUILD[v5]=$(( ($(now) - start) / 1000 ))
 cp "$WORK/v5/code.tar.gz" "$WORK/v5-archive/"
 

@@ -23,6 +23,8 @@ public class V5ContractFunction {
         switch (route) {
             case "/text":
                 return res.text("hello ✓");
+            case "/dependency": // Gson, from the function's dependencies.gradle when the helpers build it
+                return res.text(new com.google.gson.Gson().toJson(List.of("gson", 1)));
             case "/instance":
                 return res.text(Integer.toString(instance));
             case "/status":

@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * docker/helpers), /usr/local/src (the runtime), /usr/local/build, /mnt/code, /mnt/logs and
  * /mnt/telemetry, and the loopback is private (the server gets port 3000, as in a container).
  * The mount points are made in overlays whose layers live in the scratch folder too: nothing of
- * the machine's own folders changes.
+ * the machine's own folders changes. {@link #onHostNetwork()} gives a sandbox that keeps the
+ * machine's network instead (mount namespace only), for clients outside it, such as REST Assured:
+ * its server must then be given a free port (QUARKUS_HTTP_PORT, which helpers/server.sh passes on).
  */
 final class Sandbox {
 
@@ -33,15 +35,17 @@ final class Sandbox {
     private final Path code;
     private final Path logs;
     private final Path telemetry;
+    private final boolean privateNetwork;
     private final AtomicInteger runs = new AtomicInteger();
 
     /** A sandbox whose folders live in {@code root}, with {@code runtime} as /usr/local/src. */
     Sandbox(Path root, Path runtime) {
-        this(root, runtime, root.resolve("code"), root.resolve("logs"), root.resolve("telemetry"));
+        this(root, runtime, root.resolve("code"), root.resolve("logs"), root.resolve("telemetry"), true);
     }
 
-    private Sandbox(Path root, Path runtime, Path code, Path logs, Path telemetry) {
+    private Sandbox(Path root, Path runtime, Path code, Path logs, Path telemetry, boolean privateNetwork) {
         this.root = root;
+        this.privateNetwork = privateNetwork;
         this.runtime = runtime;
         this.code = code;
         this.logs = logs;
@@ -56,7 +60,15 @@ final class Sandbox {
      * /mnt/logs and /mnt/telemetry, its own server and build folders in {@code root}.
      */
     Sandbox beside(Path root) {
-        return new Sandbox(root, runtime, code, logs, telemetry);
+        return new Sandbox(root, runtime, code, logs, telemetry, privateNetwork);
+    }
+
+    /**
+     * This sandbox with the machine's network (no {@code --net}): its ports are the machine's,
+     * reachable from the tests; {@link Running#get} and port 3000 are then not for it.
+     */
+    Sandbox onHostNetwork() {
+        return new Sandbox(root, runtime, code, logs, telemetry, false);
     }
 
     /** Everything of this sandbox's. */
@@ -125,7 +137,12 @@ final class Sandbox {
         env.put("SANDBOX_TELEMETRY", telemetry.toString());
         env.putIfAbsent("OPENRUNTIMES_WORKSPACE", workspace().toString());
         Path log = root.resolve("run-" + runs.incrementAndGet() + ".log");
-        return new Running(Scripts.launch(List.of("unshare", "--mount", "--net", "bash", SETUP.toString(), command), env, log), log);
+        List<String> unshare = new java.util.ArrayList<>(List.of("unshare", "--mount"));
+        if (privateNetwork) {
+            unshare.add("--net");
+        }
+        unshare.addAll(List.of("bash", SETUP.toString(), command));
+        return new Running(Scripts.launch(unshare, env, log), log);
     }
 
     /**

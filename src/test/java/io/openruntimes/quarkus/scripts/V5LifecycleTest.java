@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.openruntimes.quarkus.v5.V5Cases;
+import io.openruntimes.quarkus.v5.V5Profile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The v5 lifecycle as an executor drives it (contract-v5.md sections 2, 3 and 7): the real
  * docker/helpers scripts with the container's paths, in a {@link Sandbox}. The packing and
  * unpacking rows use a stand-in for the runtime's compile (seconds instead of a minute each);
- * {@link RealBuild} and {@link Serve} use the runtime itself.
+ * {@link RealBuild}, {@link Serve}, {@link Contract} and {@link Appwrite} use the runtime itself.
  */
 class V5LifecycleTest {
 
@@ -478,6 +480,72 @@ class V5LifecycleTest {
                     env("OPEN_RUNTIMES_SECRET", "", "OPEN_RUNTIMES_ENV", "development", "OPEN_RUNTIMES_ENTRYPOINT", "Index.java"))) {
                 server.awaitOutput("HTTP server successfully started!", Duration.ofSeconds(60));
                 assertEquals(503, server.get("/").status());
+            }
+        }
+    }
+
+    /**
+     * Every row of {@link V5Cases} (contract-v5.md sections 4, 5 and 8, log files included) against
+     * the server the real helpers made, as section 7's `serve`: upstream's fixture folder (its
+     * dependencies.gradle pulls Gson from Maven Central) with V5ContractFunction.java as the entry
+     * file, started by helpers/start.sh "bash helpers/server.sh" with a secret, enforced headers and
+     * CUSTOM_ENV_VAR. On the machine's network (a free port), for REST Assured to reach it.
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Contract extends V5Cases {
+        static final Path FUNCTION = Scripts.RUNTIME.resolve("src/test/java/io/openruntimes/java/V5ContractFunction.java");
+        Sandbox sandbox;
+        Sandbox.Running server;
+        int port;
+
+        @BeforeAll
+        void buildAndServeTheContractFunction() throws IOException {
+            sandbox = withRuntime("v5", "real-v5-contract").onHostNetwork();
+            Files.copy(FUNCTION, sandbox.code().resolve(FUNCTION.getFileName()));
+            write(sandbox.telemetry().resolve("timings.txt"), V5Profile.SEEDED_TIMINGS);
+            long started = System.nanoTime();
+            build(sandbox, "OPEN_RUNTIMES_ENTRYPOINT", "V5ContractFunction.java");
+            long built = System.nanoTime();
+            port = Scripts.freePort();
+            server = sandbox.launch("helpers/start.sh 'bash helpers/server.sh'", env("OPEN_RUNTIMES_SECRET", V5Profile.SECRET,
+                    "OPEN_RUNTIMES_HEADERS", V5Profile.HEADERS, "OPEN_RUNTIMES_ENTRYPOINT", "V5ContractFunction.java",
+                    "CUSTOM_ENV_VAR", "customValue", "QUARKUS_HTTP_PORT", Integer.toString(port)));
+            server.awaitOutput("HTTP server successfully started!", Duration.ofSeconds(60));
+            System.out.printf("[v5] contract function: helpers/build.sh %.1f s, helpers/start.sh to ready %.1f s%n",
+                    (built - started) / 1e9, (System.nanoTime() - built) / 1e9);
+        }
+
+        @org.junit.jupiter.api.AfterAll
+        void stop() {
+            if (server != null) {
+                server.close();
+            }
+        }
+
+        @Override
+        protected int port() {
+            return port;
+        }
+
+        @Override
+        protected Path logs() {
+            return sandbox.logs();
+        }
+    }
+
+    /** An Appwrite-style function: src/Main.java in package io.openruntimes.java.src, a library from its deps.gradle. */
+    @Nested
+    class Appwrite {
+
+        @Test
+        void itBuildsAndAnswersPing() {
+            Sandbox sandbox = withRuntime("appwrite", "real-appwrite");
+            build(sandbox, "OPEN_RUNTIMES_ENTRYPOINT", "src/Main.java");
+            try (Sandbox.Running server = sandbox.launch("helpers/start.sh 'bash helpers/server.sh'",
+                    env("OPEN_RUNTIMES_SECRET", "appwrite-secret", "OPEN_RUNTIMES_ENTRYPOINT", "src/Main.java"))) {
+                server.awaitOutput("HTTP server successfully started!", Duration.ofSeconds(60));
+                assertEquals(new Sandbox.Running.Answer(200, "pong"), server.get("/ping", "x-open-runtimes-secret: appwrite-secret"));
             }
         }
     }

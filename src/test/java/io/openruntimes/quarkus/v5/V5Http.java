@@ -10,19 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What the v5 tests share: the port, raw HTTP on a socket, and the execution's log files. */
+/** What the v5 tests share: raw HTTP on a socket, and an execution's log files. */
 final class V5Http {
 
     private V5Http() {
     }
 
-    static int port() {
-        return io.restassured.RestAssured.port;
-    }
-
     /** Sends {@code head} (the request line and headers, CRLF-separated, ending with a blank line) and reads until the server closes. */
-    static String raw(String head, byte[] after, int timeoutMillis) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", port())) {
+    static String raw(int port, String head, byte[] after, int timeoutMillis) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(timeoutMillis);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
@@ -35,15 +31,11 @@ final class V5Http {
         }
     }
 
-    static String logs(String id) throws IOException {
-        return read(V5Profile.logs().resolve(id + "_logs.log"));
-    }
-
     static String errors(String id) throws IOException {
         return read(V5Profile.logs().resolve(id + "_errors.log"));
     }
 
-    private static String read(Path file) throws IOException {
+    static String read(Path file) throws IOException {
         assertTrue(Files.exists(file), file + " exists");
         return Files.readString(file);
     }

@@ -11,16 +11,18 @@ import java.util.Map;
 /** The v5 edge serving the test function, as the executor's `serve` container: a secret and enforced headers. */
 public class V5Profile implements QuarkusTestProfile {
 
-    static final String SECRET = "test-secret-key";
+    public static final String SECRET = "test-secret-key";
+    /** OPEN_RUNTIMES_HEADERS: mixed-case names, an x-open-runtimes- one, a number to stringify. */
+    public static final String HEADERS = "{\"x-custom\":\"value\",\"X-CUSTOM-UPPERCASE\":\"Value2\",\"x-open-runtimes-custom\":248}";
     static final Path ROOT = Path.of("target/v5-edge").toAbsolutePath();
     static final Path TELEMETRY = ROOT.resolve("telemetry");
-    static final String SEEDED_TIMINGS = "local_download=0.200\nremote_download=10.560\n";
+    public static final String SEEDED_TIMINGS = "local_download=0.200\nremote_download=10.560\n";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         Map<String, String> config = common("io.openruntimes.java.V5ContractFunction", "serve");
         config.put("openruntimes.v5.secret", SECRET);
-        config.put("openruntimes.v5.headers", "{\"x-custom\":\"value\",\"X-CUSTOM-UPPERCASE\":\"Value2\",\"x-open-runtimes-custom\":248}");
+        config.put("openruntimes.v5.headers", HEADERS);
         return config;
     }
 

@@ -153,7 +153,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 # wrk's figures for $2 seconds on port $1: "req/s p50_ms p99_ms non2xx"
 load() {
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --latency -s "$SCRIPT" "http://127.0.0.1:$1/" | awk '
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${2}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$1/" | awk '
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" { p50 = ms($2) } $1 == "99%" { p99 = ms($2) }
     /^Requests\/sec/ { rps = $2 } /Non-2xx/ { bad = $NF }
@@ -199,7 +199,7 @@ measure() {
   for kind in ours base; do
     launch "$kind" "$fn" "${PORT[$kind]}" load
     first_200 "$kind" "${PORT[$kind]}" "$(now)" >/dev/null
-    BENCH_LIMIT=$(( 10000 / THREADS )) wrk -t"$THREADS" -c"$CONNECTIONS" -d60s -s "$SCRIPT" \
+    BENCH_LIMIT=$(( 10000 / THREADS )) wrk -t"$THREADS" -c"$CONNECTIONS" -d60s -s "$HERE/post.lua" \
       "http://127.0.0.1:${PORT[$kind]}/" >/dev/null
     RSS10K[$kind-$fn]=$(rss_mb "$kind")
   done
@@ -221,11 +221,12 @@ measure() {
   done
 }
 
-PROTOCOL=classic SCRIPT="$HERE/post.lua"
+PROTOCOL=classic
 for fn in send json; do
   measure "$fn"
 done
-PROTOCOL=v5 SCRIPT="$HERE/v5.lua"
+PROTOCOL=v5
+export BENCH_PROTOCOL=v5
 for fn in v5-logs v5-nolog; do
   if [ "$fn" = v5-logs ]; then export BENCH_LOGGING=enabled; else export BENCH_LOGGING=disabled; fi
   measure "$fn"

@@ -77,7 +77,7 @@ class FunctionBuildTest {
         try (Scripts.Server server = Scripts.start(build, folder, Map.of("INTERNAL_RUNTIME_ENTRYPOINT", "Main.java"))) {
             server.request().post("/").then().statusCode(404).body("code", equalTo(404))
                     .body("message", allOf(containsString(why), containsString("rebuild")));
-            assertTrue(server.log().contains("Entrypoint unavailable, every execution will answer 404: " + why), server.log());
+            assertTrue(server.log().contains("Entrypoint unavailable, every execution will say so: " + why), server.log());
         }
         try (Scripts.Server server = Scripts.start(build, scratch.resolve("entrypoint-at-start-same"),
                 Map.of("INTERNAL_RUNTIME_ENTRYPOINT", "./Index.java"))) {

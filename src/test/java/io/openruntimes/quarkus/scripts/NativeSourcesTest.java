@@ -60,7 +60,11 @@ class NativeSourcesTest {
             assertNotNull(jar.getEntry("Index.class"), "the function's class");
             assertTrue(read(jar, "META-INF/microprofile-config.properties").contains("openruntimes.function.class=Index"));
         }
-        assertTrue(Files.exists(sources.resolve("lib/com.google.code.gson.gson-2.13.1.jar")), "the function's own dependency");
+        // The function's pom asks for Gson 2.13.1; Gson is the v5 API's too, so the runtime's version is the one served.
+        try (var libs = Files.list(sources.resolve("lib"))) {
+            assertTrue(libs.anyMatch(jar -> jar.getFileName().toString().matches("com\\.google\\.code\\.gson\\.gson-[0-9.]+\\.jar")),
+                    "the function's own dependency");
+        }
     }
 
     @Test

@@ -139,9 +139,10 @@ class V5LifecycleTest {
             Sandbox.Result build = build(standIn());
             List<String> steps = build.output().lines().filter(line -> line.matches("(\\e\\[\\d+m)?\\[\\d\\d:\\d\\d:\\d\\d] \\[open-runtimes] .*"))
                     .map(line -> line.replaceAll("\\e\\[\\d+m", "").substring(27)).toList();
-            assertEquals(List.of("Environment preparation started.", "Environment preparation finished.",
+            assertEquals(List.of("Environment preparation started.", "Build cache miss.", "Environment preparation finished.",
                     "Build command execution started.", "Build command execution finished.", "Build packaging started.",
-                    "Build packaging finished: /mnt/code/code.tar.gz, gzip, 20K.", "Build finished."), steps);
+                    "Build packaging finished: /mnt/code/code.tar.gz, gzip, 20K.", "Build cache unchanged: nothing cached.",
+                    "Build finished."), steps);
         }
 
         @Test

@@ -2,6 +2,7 @@ package io.openruntimes.quarkus.http;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.openruntimes.quarkus.edge.BodyFraming;
 import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.Admission;
@@ -41,13 +42,11 @@ public class AdmissionRoute {
         }
         long maxBody = limit.asLongValue();
         router.post("/").order(ORDER).handler(context -> {
-            long declared = declaredLength(context);
-            if (declared > maxBody) {
+            if (BodyFraming.declaredLength(context.request()) > maxBody) {
                 context.next(); // not reached: the connection guard refused it already
                 return;
             }
-            boolean chunked = declared < 0 && context.request().headers().contains(HttpHeaderNames.TRANSFER_ENCODING);
-            Admission.Decision decision = admission.admit(chunked ? maxBody : Math.max(0, declared));
+            Admission.Decision decision = admission.admit(BodyFraming.reservation(context.request(), maxBody));
             if (decision instanceof Admission.Permit permit) {
                 context.addEndHandler(ended -> permit.release());
                 context.next();
@@ -55,15 +54,6 @@ public class AdmissionRoute {
                 refuse(context, (Admission.Refusal) decision, maxBody);
             }
         });
-    }
-
-    private static long declaredLength(RoutingContext context) {
-        String length = context.request().getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        try {
-            return length == null ? -1 : Long.parseLong(length);
-        } catch (NumberFormatException e) {
-            return -1; // the connection guard refuses a malformed Content-Length before any route runs
-        }
     }
 
     private static void refuse(RoutingContext context, Admission.Refusal refusal, long maxBody) {

@@ -1,6 +1,6 @@
 package io.openruntimes.quarkus.http;
 
-import io.netty.handler.codec.http.HttpHeaderNames;
+import io.openruntimes.quarkus.edge.BodyFraming;
 import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -50,13 +50,9 @@ public class ExecutionBody {
         return body == null ? new byte[0] : body.getBytes();
     }
 
-    /** The declared length, when it is sane; the limit was checked before this runs. */
+    /** The declared length (the limit was checked before this runs); 1 KiB to start a chunked body with. */
     private static int initialSize(HttpServerRequest request) {
-        try {
-            String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
-            return length == null ? 1024 : Math.max(0, Math.toIntExact(Long.parseLong(length)));
-        } catch (NumberFormatException | ArithmeticException e) {
-            return 1024;
-        }
+        long declared = BodyFraming.declaredLength(request);
+        return declared < 0 ? 1024 : (int) Math.min(declared, Integer.MAX_VALUE);
     }
 }

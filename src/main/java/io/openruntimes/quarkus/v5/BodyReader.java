@@ -2,6 +2,7 @@ package io.openruntimes.quarkus.v5;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
+import io.openruntimes.quarkus.edge.BodyFraming;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Consumer;
@@ -35,9 +36,9 @@ final class BodyReader implements io.vertx.core.Handler<Buffer> {
     }
 
     static void read(HttpServerRequest request, long limit, Consumer<byte[]> then) {
-        long declared = declaredLength(request);
+        long declared = BodyFraming.declaredLength(request);
         if (declared > limit) {
-            Answers.refuse(request, 413, tooLarge(limit));
+            Answers.refuse(request, 413, BodyFraming.tooLarge(limit));
             return;
         }
         if (request.isEnded() || declared == 0) {
@@ -52,15 +53,6 @@ final class BodyReader implements io.vertx.core.Handler<Buffer> {
         request.endHandler(ended -> reader.end());
     }
 
-    /** The body bytes to reserve: the declared length, the limit for a chunked body, 0 over the limit (refused unread). */
-    static long reservation(HttpServerRequest request, long limit) {
-        long declared = declaredLength(request);
-        if (declared > limit) {
-            return 0;
-        }
-        return declared < 0 && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) ? limit : Math.max(0, declared);
-    }
-
     @Override
     public void handle(Buffer chunk) {
         if (refused) {
@@ -69,7 +61,7 @@ final class BodyReader implements io.vertx.core.Handler<Buffer> {
         int size = chunk.length();
         if ((long) length + size > limit || sized != null && length + size > sized.length) {
             refused = true;
-            Answers.refuse(request, 413, tooLarge(limit));
+            Answers.refuse(request, 413, BodyFraming.tooLarge(limit));
             return;
         }
         if (sized != null) {
@@ -92,22 +84,5 @@ final class BodyReader implements io.vertx.core.Handler<Buffer> {
         } else {
             then.accept(chunks == null ? EMPTY : chunks.getBytes());
         }
-    }
-
-    private static long declaredLength(HttpServerRequest request) {
-        String length = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
-        if (length == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1; // Vert.x refuses a malformed Content-Length before any route runs
-        }
-    }
-
-    private static String tooLarge(long limit) {
-        return "The request body is larger than the limit of "
-                + (limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MiB" : limit + " bytes") + ".";
     }
 }

@@ -1,5 +1,6 @@
 package io.openruntimes.quarkus.v5;
 
+import io.openruntimes.quarkus.edge.BodyFraming;
 import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
@@ -110,7 +111,7 @@ public class V5Edge {
                 return;
             }
             // The engine's in-flight bounds, from the headers before any body byte is read (issue 9).
-            Admission.Decision decision = admission.admit(BodyReader.reservation(request, limit));
+            Admission.Decision decision = admission.admit(BodyFraming.reservation(request, limit));
             if (!(decision instanceof Admission.Permit permit)) {
                 Admission.Refusal refusal = (Admission.Refusal) decision;
                 request.response().putHeader("retry-after", Integer.toString(refusal.retryAfterSeconds()));

@@ -44,6 +44,8 @@ public class ContractFunction {
             case "sleep":
                 Thread.sleep(Long.parseLong(argument));
                 return res.send("slept " + argument);
+            case "print":
+                return print(argument, res);
             case "spin":
                 return spin(Long.parseLong(argument), res);
             default:
@@ -58,6 +60,18 @@ public class ContractFunction {
         } catch (NumberFormatException e) {
             throw new IllegalStateException(message, e);
         }
+    }
+
+    /** Prints to both streams, from this thread and one it starts, and a last line without a newline. */
+    private static Response print(String marker, Response res) throws InterruptedException {
+        System.out.println("out " + marker);
+        System.err.println("err " + marker);
+        Thread child = new Thread(() -> System.out.println("child " + marker));
+        child.start();
+        child.join();
+        Thread.sleep(50); // overlaps the other executions printing at the same time
+        System.out.print("tail " + marker);
+        return res.send(marker);
     }
 
     /** Busy for {@code millis}, deaf to interrupts: the worst a function can do to its thread. */

@@ -78,16 +78,17 @@ public class Invoker {
      * {@link ExecutionFailure} saying why there is nothing: it threw, returned {@code null}, ran
      * past its deadline, or the process is stopping.
      *
+     * @param id the execution's id: every line logged while the function runs carries it (MDC)
      * @param timeout the executor's deadline, or {@code null} for the ceiling; never more than it
      */
     @SuppressWarnings("unchecked")
-    public <T> CompletionStage<T> invoke(FunctionCall<T> work, Duration timeout) {
+    public <T> CompletionStage<T> invoke(String id, FunctionCall<T> work, Duration timeout) {
         if (stopping && System.nanoTime() - refuseFrom >= 0) {
             return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.SHUTTING_DOWN,
                     "The runtime is shutting down: running executions finish, new ones are refused"));
         }
         Duration deadline = timeout == null || timeout.compareTo(ceiling) > 0 ? ceiling : timeout;
-        Call call = new Call(work);
+        Call call = new Call(id, work);
         CompletableFuture<T> answer = new CompletableFuture<>();
         inFlight.add(answer);
         guard(deadline).get(call::run).whenComplete((response, error) -> {
@@ -163,11 +164,13 @@ public class Invoker {
     /** One execution on its function thread; knows that thread while, and only while, it runs. */
     private final class Call {
 
+        private final String id;
         private final FunctionCall<?> work;
         private Thread thread;
         private boolean finished;
 
-        Call(FunctionCall<?> work) {
+        Call(String id, FunctionCall<?> work) {
+            this.id = id;
             this.work = work;
         }
 
@@ -178,6 +181,7 @@ public class Invoker {
                 }
                 thread = Thread.currentThread();
             }
+            Object mark = ExecutionIds.mark(id);
             try {
                 Object response = work.call();
                 if (response == null) {
@@ -191,9 +195,12 @@ public class Invoker {
                 if (thrown instanceof OutOfMemoryError) {
                     heap.outOfMemory(thrown); // this execution's failure; whether the process can go on is the guard's call
                 }
-                return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.FUNCTION_THREW,
-                        StackTraces.format(thrown, entrypointClass)));
+                String trace = StackTraces.format(thrown, entrypointClass);
+                // The operator's copy, once: the caller gets the same trace in the protocol's error form.
+                LOG.errorf("The function threw: %s", trace);
+                return CompletableFuture.failedFuture(new ExecutionFailure(ExecutionFailure.Kind.FUNCTION_THREW, trace));
             } finally {
+                ExecutionIds.restore(mark);
                 synchronized (this) {
                     finished = true;
                     thread = null;
@@ -211,7 +218,12 @@ public class Invoker {
                 message.append(" The function was at:\n")
                         .append(StackTraces.format(thread.getStackTrace(), entrypointClass));
                 thread.interrupt();
-                LOG.warnf("Execution timed out after %s; interrupted %s", seconds(deadline), thread.getName());
+                Object mark = ExecutionIds.mark(id);
+                try {
+                    LOG.warnf("Execution timed out after %s; interrupted %s", seconds(deadline), thread.getName());
+                } finally {
+                    ExecutionIds.restore(mark);
+                }
             }
             finished = true;
             return new ExecutionFailure(ExecutionFailure.Kind.TIMED_OUT, message.toString());

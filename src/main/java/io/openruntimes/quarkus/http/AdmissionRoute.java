@@ -4,8 +4,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.openruntimes.quarkus.edge.BodyFraming;
 import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.ExecutionTrace;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.Admission;
+import io.openruntimes.quarkus.observe.ExecutionObserver;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
@@ -17,7 +19,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The classic edge's admission: an execution ({@code POST /}) runs only with the engine's
+ * The classic edge's admission: an execution ({@code POST /}) is traced from here (its id, its
+ * access-log line and metrics, see edge/ExecutionTrace), and runs only with the engine's
  * {@link Admission} permit, asked for from the request's headers before any body byte is read.
  * A refusal answers 503 with {@code Retry-After} in the error schema at once.
  *
@@ -35,13 +38,14 @@ public class AdmissionRoute {
     /** Below ExecutionBody (ROUTE_ORDER_UPLOAD_LIMIT - 1), above the challenge (the lowest orders). */
     public static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
 
-    void install(@Observes Router router, Admission admission, EdgeConfig edge,
+    void install(@Observes Router router, Admission admission, EdgeConfig edge, ExecutionObserver observer,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
         if (edge.protocol() != Protocol.CLASSIC) {
             return;
         }
         long maxBody = limit.asLongValue();
         router.post("/").order(ORDER).handler(context -> {
+            ExecutionTrace.begin(context, observer);
             if (BodyFraming.declaredLength(context.request()) > maxBody) {
                 context.next(); // not reached: the connection guard refused it already
                 return;

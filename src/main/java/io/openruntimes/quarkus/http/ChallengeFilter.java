@@ -5,6 +5,7 @@ import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.EdgeGuard;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
+import io.openruntimes.quarkus.observe.ObserveConfig;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * The executor's challenge: {@code x-internal-challenge} must equal INTERNAL_RUNTIME_KEY, or the
  * request is answered 401 from its headers alone, before any byte of its body is read.
  *
- * <p>A Vert.x route ahead of every other (health excepted), rather than a Quarkus REST filter: Quarkus
+ * <p>A Vert.x route ahead of every other (health, and metrics when on, excepted), rather than a Quarkus REST filter: Quarkus
  * REST reads the body before its filters run, so a caller without the key could make the
  * runtime read and hold 20 MiB per request. A refused request whose body is still unread is
  * answered with {@code Connection: close}, and its connection closed.
@@ -30,6 +31,8 @@ import org.jboss.logging.Logger;
 public class ChallengeFilter {
 
     public static final String HEADER = "x-internal-challenge";
+    /** Quarkus's Prometheus endpoint: open like health when metrics are on, 404 when they are off. */
+    static final String METRICS = "/q/metrics";
     private static final Logger LOG = Logger.getLogger(ChallengeFilter.class);
 
     /**
@@ -38,11 +41,13 @@ public class ChallengeFilter {
      */
     private volatile SharedSecret key;
     private volatile boolean open;
+    private volatile boolean metrics;
 
-    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge) {
+    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge, ObserveConfig observe) {
         if (edge.protocol() != Protocol.CLASSIC) {
             return; // another edge answers every request, with its own secret
         }
+        metrics = observe.metrics();
         if (config.key().isPresent()) {
             key = new SharedSecret(config.key().get());
             return;
@@ -69,14 +74,20 @@ public class ChallengeFilter {
     }
 
     private void challenge(RoutingContext context) {
-        if (isHealth(context.request().path()) || accepts(context.request().headers().getAll(HEADER))) {
+        String path = context.request().path();
+        boolean isMetrics = METRICS.equals(path);
+        if (isHealth(path) || isMetrics && metrics) {
             context.next();
-        } else {
+        } else if (!accepts(context.request().headers().getAll(HEADER))) {
             EarlyAnswer.send(context, 401, ErrorSchema.FORM, "Unauthorized");
+        } else if (isMetrics) {
+            EarlyAnswer.send(context, 404, ErrorSchema.FORM, "Metrics are off: OPENRUNTIMES_METRICS=true turns them on");
+        } else {
+            context.next();
         }
     }
 
-    /** Liveness and readiness are for orchestrators, which do not know the key. */
+    /** Liveness and readiness are for orchestrators, and metrics for scrapers, which do not know the key. */
     private static boolean isHealth(String path) {
         return path != null && (path.equals("/q/health") || path.startsWith("/q/health/"));
     }

@@ -6,8 +6,10 @@ import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.FunctionConfig;
 import io.openruntimes.quarkus.engine.FunctionEntrypoint;
+import io.openruntimes.quarkus.engine.FunctionOutput;
 import io.openruntimes.quarkus.engine.Invoker;
 import io.openruntimes.quarkus.engine.MainSignature;
+import io.openruntimes.quarkus.observe.OutputLog;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -31,10 +33,25 @@ public class ClassicFunction {
     public ClassicFunction(Invoker invoker, FunctionConfig function, EdgeConfig edge) {
         this.invoker = invoker;
         this.entrypoint = edge.protocol() == Protocol.CLASSIC ? invoker.load(function, MAIN) : null;
+        if (entrypoint != null) {
+            FunctionOutput.install();
+        }
     }
 
-    /** Runs one execution; the stage fails with the engine's ExecutionFailure when there is no response. */
-    CompletionStage<Response> execute(Request request, Duration timeout) {
-        return invoker.invoke(() -> (Response) entrypoint.call(request, new Response()), timeout);
+    /**
+     * Runs execution {@code id}, what its function prints going to the log with that id; the
+     * stage fails with the engine's ExecutionFailure when there is no response.
+     */
+    CompletionStage<Response> execute(String id, Request request, Duration timeout) {
+        return invoker.invoke(id, () -> {
+            OutputLog output = new OutputLog(id);
+            FunctionOutput.enter(output);
+            try {
+                return (Response) entrypoint.call(request, new Response());
+            } finally {
+                FunctionOutput.exit();
+                output.flush();
+            }
+        }, timeout);
     }
 }

@@ -1,6 +1,8 @@
 package io.openruntimes.quarkus.http;
 
 import io.openruntimes.quarkus.Response;
+import io.openruntimes.quarkus.edge.ExecutionTrace;
+import io.openruntimes.quarkus.observe.Outcome;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
@@ -28,9 +30,11 @@ public class ExecutionResource {
     @POST
     public CompletionStage<jakarta.ws.rs.core.Response> execute(RoutingContext context) {
         Execution execution = ExecutionDecoder.decode(ExecutionBody.of(context));
+        ExecutionTrace trace = ExecutionTrace.of(context);
         Context loop = Vertx.currentContext();
         CompletableFuture<jakarta.ws.rs.core.Response> answered = new CompletableFuture<>();
-        function.execute(execution.request(), execution.timeout()).whenComplete((response, failure) -> {
+        function.execute(trace.id(), execution.request(), execution.timeout()).whenComplete((response, failure) -> {
+            trace.outcome(Outcome.of(failure));
             jakarta.ws.rs.core.Response answer = failure == null ? answer(response) : Errors.of(failure);
             // Back on the request's event loop before Quarkus REST resumes: the answer is then
             // written by the thread that owns the connection, not handed to it from the function's

@@ -4,7 +4,9 @@ import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeLogger;
 import io.openruntimes.java.RuntimeOutput;
 import io.openruntimes.java.RuntimeResponse;
+import io.openruntimes.quarkus.edge.ExecutionTrace;
 import io.openruntimes.quarkus.engine.ExecutionFailure;
+import io.openruntimes.quarkus.observe.Outcome;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -39,7 +41,7 @@ final class Executions {
     }
 
     /** @param logId {@code ""} when logging is off */
-    void start(HttpServerRequest request, Duration timeout, String logId, byte[] body) {
+    void start(HttpServerRequest request, Duration timeout, String logId, ExecutionTrace trace, byte[] body) {
         RuntimeLogger logger;
         try {
             logger = logId.isEmpty() ? RuntimeLogger.disabled() : RuntimeLogger.open(logs, logId);
@@ -48,10 +50,11 @@ final class Executions {
             Answers.failure(request, 500, logId);
             return;
         }
-        NativeOutput.Capture capture = logger.isEnabled() ? new NativeOutput.Capture() : NativeOutput.Capture.DISCARD;
+        NativeOutput capture = logger.isEnabled() ? new NativeOutput() : NativeOutput.DISCARD;
         RuntimeContext context = new RuntimeContext(RequestFields.of(request, body, enforced), RESPONSE, logger);
         Context loop = Vertx.currentContext();
-        function.execute(context, capture, timeout).whenComplete((output, failure) -> {
+        function.execute(trace.id(), context, capture, timeout).whenComplete((output, failure) -> {
+            trace.outcome(Outcome.of(failure));
             int status = failure == null ? 0 : record(logger, failure);
             logger.nativeLogs(capture.close());
             // Closed now, at the end or at the deadline: a runaway's later lines are dropped.

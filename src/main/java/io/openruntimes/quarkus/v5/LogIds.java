@@ -1,11 +1,7 @@
 package io.openruntimes.quarkus.v5;
 
-import java.util.concurrent.ThreadLocalRandom;
-
-/** The log id of an execution (contract-v5 4.7), and which ids may become a file name. */
+/** Which log ids (contract-v5 4.7) may become a file name; fresh ones are ExecutionIds'. */
 final class LogIds {
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private LogIds() {
     }
@@ -24,25 +20,5 @@ final class LogIds {
             }
         }
         return true;
-    }
-
-    /**
-     * A fresh 20-digit lower-hex id, as upstream makes them: 8 digits of epoch seconds, 5 of the
-     * microsecond clock mod 1000, 7 random.
-     */
-    static String fresh() {
-        long micros = System.currentTimeMillis() * 1000 + Math.floorMod(System.nanoTime() / 1000, 1000);
-        char[] id = new char[20];
-        hex(id, 0, 8, micros / 1_000_000);
-        hex(id, 8, 5, micros % 1000);
-        hex(id, 13, 7, ThreadLocalRandom.current().nextInt(1 << 28));
-        return new String(id);
-    }
-
-    private static void hex(char[] into, int from, int digits, long value) {
-        for (int i = from + digits - 1; i >= from; i--) {
-            into[i] = HEX[(int) (value & 0xf)];
-            value >>>= 4;
-        }
     }
 }

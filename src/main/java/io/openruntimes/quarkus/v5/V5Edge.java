@@ -2,9 +2,15 @@ package io.openruntimes.quarkus.v5;
 
 import io.openruntimes.quarkus.edge.BodyFraming;
 import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.ExecutionTrace;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
 import io.openruntimes.quarkus.engine.Admission;
+import io.openruntimes.quarkus.engine.ExecutionIds;
+import io.openruntimes.quarkus.engine.FunctionOutput;
+import io.openruntimes.quarkus.observe.ExecutionMetrics;
+import io.openruntimes.quarkus.observe.ExecutionObserver;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -44,11 +50,12 @@ public class V5Edge {
     private static final Logger LOG = Logger.getLogger(V5Edge.class);
 
     void install(@Observes Router router, EdgeConfig edge, V5Config config, V5Function function, Admission admission,
+            ExecutionObserver observer, ExecutionMetrics metrics, PrometheusMeterRegistry registry,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
         if (edge.protocol() != Protocol.V5) {
             return;
         }
-        NativeOutput.install();
+        FunctionOutput.install();
         Path logs = Path.of(config.logsDir());
         try {
             Files.createDirectories(logs);
@@ -57,7 +64,9 @@ public class V5Edge {
         }
         Map<String, String> enforced = EnforcedHeaders.parse(config.headers());
         Executions executions = new Executions(function, logs, enforced);
-        Handler handler = new Handler(config, executions, admission, limit.asLongValue());
+        InternalEndpoints internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"),
+                metrics.on() ? registry::scrape : null);
+        Handler handler = new Handler(config, internal, executions, admission, observer, limit.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(handler);
         LOG.infof("Speaking Open Runtimes v5: secret %s, logs in %s, %d enforced header(s)",
                 config.secret().isPresent() ? "required" : "off", logs, enforced.size());
@@ -71,14 +80,17 @@ public class V5Edge {
         private final InternalEndpoints internal;
         private final Executions executions;
         private final Admission admission;
+        private final ExecutionObserver observer;
         private final long limit;
 
-        Handler(V5Config config, Executions executions, Admission admission, long limit) {
+        Handler(V5Config config, InternalEndpoints internal, Executions executions, Admission admission,
+                ExecutionObserver observer, long limit) {
             this.secret = config.secret().map(SharedSecret::new).orElse(null);
             this.development = "development".equals(config.env());
-            this.internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"));
+            this.internal = internal;
             this.executions = executions;
             this.admission = admission;
+            this.observer = observer;
             this.limit = limit;
         }
 
@@ -89,6 +101,7 @@ public class V5Edge {
             if (internal.answers(request, path)) {
                 return;
             }
+            ExecutionTrace trace = ExecutionTrace.begin(context, observer);
             HttpMethod method = request.method();
             if (!FUNCTION_METHODS.contains(method)) {
                 Answers.refuse(request, 404, "Endpoint " + method.name() + " " + path + " not found");
@@ -110,6 +123,9 @@ public class V5Edge {
                 Answers.refuse(request, 400, BAD_LOG_ID);
                 return;
             }
+            if (!logId.isEmpty()) {
+                trace.id(logId);
+            }
             // The engine's in-flight bounds, from the headers before any body byte is read (issue 9).
             Admission.Decision decision = admission.admit(BodyFraming.reservation(request, limit));
             if (!(decision instanceof Admission.Permit permit)) {
@@ -119,7 +135,7 @@ public class V5Edge {
                 return;
             }
             context.addEndHandler(ended -> permit.release()); // answered, or the connection closed
-            BodyReader.read(request, limit, body -> executions.start(request, timeout, logId, body));
+            BodyReader.read(request, limit, body -> executions.start(request, timeout, logId, trace, body));
         }
 
 
@@ -145,7 +161,7 @@ public class V5Edge {
             if (given != null && !given.isEmpty()) {
                 return LogIds.safe(given) ? given : null;
             }
-            return development ? "dev" : LogIds.fresh();
+            return development ? "dev" : ExecutionIds.fresh();
         }
     }
 }

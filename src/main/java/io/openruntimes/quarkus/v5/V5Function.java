@@ -6,6 +6,7 @@ import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.FunctionConfig;
 import io.openruntimes.quarkus.engine.FunctionEntrypoint;
+import io.openruntimes.quarkus.engine.FunctionOutput;
 import io.openruntimes.quarkus.engine.Invoker;
 import io.openruntimes.quarkus.engine.MainSignature;
 import io.quarkus.runtime.Startup;
@@ -34,16 +35,16 @@ public class V5Function {
     }
 
     /**
-     * Runs one execution with its native output going to {@code capture}; the stage fails with
-     * the engine's ExecutionFailure when there is no output.
+     * Runs execution {@code id} with its native output going to {@code capture}; the stage fails
+     * with the engine's ExecutionFailure when there is no output.
      */
-    CompletionStage<RuntimeOutput> execute(RuntimeContext context, NativeOutput.Capture capture, Duration timeout) {
-        return invoker.invoke(() -> {
-            NativeOutput.enter(capture);
+    CompletionStage<RuntimeOutput> execute(String id, RuntimeContext context, NativeOutput capture, Duration timeout) {
+        return invoker.invoke(id, () -> {
+            FunctionOutput.enter(capture);
             try {
                 return (RuntimeOutput) entrypoint.call(context);
             } finally {
-                NativeOutput.exit();
+                FunctionOutput.exit();
             }
         }, timeout);
     }

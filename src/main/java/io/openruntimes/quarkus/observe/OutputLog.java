@@ -1,0 +1,81 @@
+package io.openruntimes.quarkus.observe;
+
+import io.openruntimes.quarkus.engine.ExecutionIds;
+import io.openruntimes.quarkus.engine.FunctionOutput;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import org.jboss.logging.Logger;
+
+/**
+ * What a classic function prints, as log lines of the {@code function} category carrying its
+ * execution's id: {@code System.out} at INFO, {@code System.err} at WARN, one record a line. With
+ * JSON logging on, a function's prints are JSON records like every other line.
+ *
+ * <p>Threads the function starts keep printing here, with the same id, after the execution ends.
+ */
+public final class OutputLog implements FunctionOutput.Sink {
+
+    private static final Logger LOG = Logger.getLogger("function");
+    /** A line never ends for a function that prints without newlines: past this it is logged as is. */
+    static final int MAX_LINE = 16 * 1024;
+
+    private final String id;
+    private final Line out = new Line(Logger.Level.INFO);
+    private final Line err = new Line(Logger.Level.WARN);
+
+    public OutputLog(String id) {
+        this.id = id;
+    }
+
+    @Override
+    public synchronized boolean write(boolean error, byte[] bytes, int offset, int length) {
+        Line line = error ? err : out;
+        for (int i = offset; i < offset + length; i++) {
+            byte b = bytes[i];
+            if (b == '\n') {
+                line.log();
+            } else {
+                line.bytes.write(b);
+                if (line.bytes.size() >= MAX_LINE) {
+                    line.log();
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Logs what is left without a newline: called as the execution ends. */
+    public synchronized void flush() {
+        if (out.bytes.size() > 0) {
+            out.log();
+        }
+        if (err.bytes.size() > 0) {
+            err.log();
+        }
+    }
+
+    private final class Line {
+        private final Logger.Level level;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+
+        Line(Logger.Level level) {
+            this.level = level;
+        }
+
+        void log() {
+            int end = bytes.size();
+            byte[] text = bytes.toByteArray();
+            if (end > 0 && text[end - 1] == '\r') {
+                end--;
+            }
+            bytes.reset();
+            // Threads the function started have their own MDC: the line says whose it is all the same.
+            Object before = ExecutionIds.mark(id);
+            try {
+                LOG.log(level, new String(text, 0, end, StandardCharsets.UTF_8));
+            } finally {
+                ExecutionIds.restore(before);
+            }
+        }
+    }
+}

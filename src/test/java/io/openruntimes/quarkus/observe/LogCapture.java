@@ -11,14 +11,14 @@ import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.LogContext;
 
 /** The log records the running Quarkus app writes while a test watches, with their execution id. */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
-    record Line(String category, String level, String message, String execution) {
+    public record Line(String category, String level, String message, String execution) {
     }
 
     private final List<Line> lines = new CopyOnWriteArrayList<>();
 
-    static LogCapture start() {
+    public static LogCapture start() {
         LogCapture capture = new LogCapture();
         LogContext.getLogContext().getLogger("").addHandler(capture);
         return capture;
@@ -32,12 +32,12 @@ final class LogCapture extends Handler implements AutoCloseable {
         lines.add(new Line(record.getLoggerName(), record.getLevel().getName(), message, execution));
     }
 
-    List<Line> lines(Predicate<Line> which) {
+    public List<Line> lines(Predicate<Line> which) {
         return lines.stream().filter(which).toList();
     }
 
     /** Waits up to 5 s for {@code count} lines matching {@code which}: access lines follow the answer. */
-    List<Line> await(Predicate<Line> which, int count) throws InterruptedException {
+    public List<Line> await(Predicate<Line> which, int count) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (lines(which).size() < count && System.nanoTime() < end) {
             Thread.sleep(20);

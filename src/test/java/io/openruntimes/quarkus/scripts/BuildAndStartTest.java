@@ -1,5 +1,6 @@
 package io.openruntimes.quarkus.scripts;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.lessThan;
@@ -82,6 +83,33 @@ class BuildAndStartTest {
         seed.request().body("{\"timeout\":\"soon\"}").post("/").then().statusCode(400).body("message", containsString("timeout"));
         seed.request().post("/elsewhere").then().statusCode(404).body("message", equalTo("Not found"));
         seed.request().get("/").then().statusCode(405).header("Allow", "POST");
+    }
+
+    /** The operator's switches are read at start, from the environment: the same build, JSON logs and metrics. */
+    @Test
+    void jsonLogsAndMetricsAreSwitchedOnAtStart() throws IOException {
+        Map<String, String> env = Map.of("JSONPLACEHOLDER_URL", todos.baseUrl(), "OPENRUNTIMES_LOG_JSON", "true",
+                "OPENRUNTIMES_METRICS", "true");
+        try (Scripts.Server server = Scripts.start(seedBuild, scratch.resolve("operator"), env)) {
+            server.request().body(Map.of("payload", "{\"id\":\"2\"}")).contentType("application/json").post("/")
+                    .then().statusCode(200);
+            server.awaitLog("\"loggerName\":\"access\"", Duration.ofSeconds(10));
+
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
+            for (String line : server.log().lines().filter(line -> line.startsWith("{")).toList()) {
+                records.add(json.readTree(line)); // every record one JSON object a line
+            }
+            com.fasterxml.jackson.databind.JsonNode access = records.stream()
+                    .filter(record -> record.path("loggerName").asText().equals("access")).findFirst().orElseThrow();
+            assertTrue(access.path("message").asText().startsWith("POST / 200 answered"), access.toString());
+            assertTrue(access.path("mdc").path("execution").asText().matches("[0-9a-f]{20}"), access.toString());
+            assertTrue(records.stream().anyMatch(record -> record.path("message").asText().contains("started in")),
+                    "Quarkus's own lines are JSON too:\n" + server.log());
+
+            given().baseUri("http://127.0.0.1").port(server.port()).get("/q/metrics").then().statusCode(200)
+                    .body(containsString("openruntimes_executions_total{outcome=\"answered\"} 1.0"));
+        }
     }
 
     @Test

@@ -141,13 +141,26 @@ public final class Scripts {
 
         /** Waits until the server's log holds {@code text} (the function's own prints land there too). */
         public void awaitLog(String text, Duration limit) {
+            awaitLog(text, 1, limit);
+        }
+
+        /** Waits until the server's log holds {@code text} {@code times} times. */
+        public void awaitLog(String text, int times, Duration limit) {
             long deadline = System.nanoTime() + limit.toNanos();
-            while (!log().contains(text)) {
+            while (occurrences(log(), text) < times) {
                 if (System.nanoTime() >= deadline) {
-                    throw new AssertionError("no '" + text + "' in the log within " + limit + ":\n" + log());
+                    throw new AssertionError("not " + times + " times '" + text + "' in the log within " + limit + ":\n" + log());
                 }
                 sleep(20);
             }
+        }
+
+        private static int occurrences(String log, String text) {
+            int count = 0;
+            for (int at = log.indexOf(text); at >= 0; at = log.indexOf(text, at + text.length())) {
+                count++;
+            }
+            return count;
         }
 
         void awaitListening(Duration limit) {

@@ -31,7 +31,7 @@ public class V5Profile implements QuarkusTestProfile {
         return Path.of(org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("openruntimes.v5.logs-dir", String.class));
     }
 
-    static Map<String, String> common(String entryClass, String name) {
+    public static Map<String, String> common(String entryClass, String name) {
         Path logs = ROOT.resolve(name + "-logs");
         try {
             if (Files.exists(logs)) {

@@ -101,7 +101,6 @@ public class V5Edge {
             if (internal.answers(request, path)) {
                 return;
             }
-            ExecutionTrace trace = ExecutionTrace.begin(context, observer);
             HttpMethod method = request.method();
             if (!FUNCTION_METHODS.contains(method)) {
                 Answers.refuse(request, 404, "Endpoint " + method.name() + " " + path + " not found");
@@ -111,6 +110,8 @@ public class V5Edge {
                 Answers.refuse(request, 401, UNAUTHORIZED);
                 return;
             }
+            // An execution from here on; a caller without the secret never makes a log line.
+            ExecutionTrace trace = ExecutionTrace.begin(context, observer);
             Duration timeout;
             try {
                 timeout = timeout(request.getHeader(TIMEOUT));

@@ -38,6 +38,23 @@ final class Sandbox {
     private final boolean privateNetwork;
     private final AtomicInteger runs = new AtomicInteger();
 
+    static {
+        // The executor image's tools (zstd, squashfs-tools, isal, ...), installed if missing.
+        Process install;
+        try {
+            install = new ProcessBuilder("bash", Scripts.RUNTIME.resolve("src/test/runtimes/executor-tools.sh").toString())
+                    .inheritIO().start();
+            if (install.waitFor() != 0) {
+                throw new IllegalStateException("src/test/runtimes/executor-tools.sh failed: " + install.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A sandbox whose folders live in {@code root}, with {@code runtime} as /usr/local/src. */
     Sandbox(Path root, Path runtime) {
         this(root, runtime, root.resolve("code"), root.resolve("logs"), root.resolve("telemetry"), true);

@@ -39,7 +39,9 @@ class V5ObserveTest {
                     .get("/text").then().statusCode(200);
             given().header("x-open-runtimes-secret", V5Profile.SECRET).header("x-open-runtimes-log-id", "observe-2")
                     .get("/throw").then().statusCode(500);
-            given().get("/text").then().statusCode(401);
+            given().get("/text").then().statusCode(401); // not an execution
+            given().header("x-open-runtimes-secret", V5Profile.SECRET).header("x-open-runtimes-log-id", "../up")
+                    .get("/text").then().statusCode(400);
 
             List<LogCapture.Line> first = log.await(line -> line.category().equals("access")
                     && "observe-1".equals(line.execution()), 1);
@@ -50,7 +52,8 @@ class V5ObserveTest {
                     && line.message().startsWith("The function threw")), "the exception, once, with the id: " + second);
             assertTrue(second.stream().anyMatch(line -> line.message().startsWith("GET /throw 500 threw ")), second.toString());
             assertEquals(1, log.await(line -> line.category().equals("access")
-                    && line.message().startsWith("GET /text 401 refused"), 1).size());
+                    && line.message().startsWith("GET /text 400 refused"), 1).size());
+            assertEquals(List.of(), log.lines(line -> line.message().contains(" 401 ")), "a caller without the secret: no line");
         }
         given().get("/__opr/metrics").then().statusCode(200)
                 .header("Content-Type", containsString("text/plain"))

@@ -42,11 +42,28 @@ public class ExecutionObserver {
         if (accessLog && ACCESS.isInfoEnabled()) {
             Object before = ExecutionIds.mark(id);
             try {
-                ACCESS.infof("%s %s %s %s %.2f ms, %d B in, %d B out", method, path,
-                        status == 0 ? "closed" : Integer.toString(status), outcome.tag(), nanos / 1e6, bytesIn, bytesOut);
+                ACCESS.info(line(method, path, status, outcome, nanos, bytesIn, bytesOut));
             } finally {
                 ExecutionIds.restore(before);
             }
         }
+    }
+
+    /**
+     * {@code POST / 200 answered 1.92 ms, 37 B in, 21 B out}, built by hand: String.format's
+     * parsing was most of the line's cost at tens of thousands of executions a second.
+     */
+    static String line(String method, String path, int status, Outcome outcome, long nanos, long bytesIn, long bytesOut) {
+        long hundredths = (nanos + 5_000) / 10_000; // milliseconds, to two decimals, rounded
+        long fraction = hundredths % 100;
+        StringBuilder line = new StringBuilder(64 + path.length()).append(method).append(' ').append(path).append(' ');
+        if (status == 0) {
+            line.append("closed");
+        } else {
+            line.append(status);
+        }
+        return line.append(' ').append(outcome.tag()).append(' ').append(hundredths / 100).append('.')
+                .append(fraction < 10 ? "0" : "").append(fraction).append(" ms, ").append(bytesIn).append(" B in, ")
+                .append(bytesOut).append(" B out").toString();
     }
 }

@@ -215,22 +215,22 @@ profiler() {
   echo "$WORK/profiler/linux-x64/libasyncProfiler.so"
 }
 # A profile's top entries, from async-profiler's collapsed stacks with thread names ($1): CPU
-# per thread (pools counted together), then the frames CPU was spent in (self time), and the
-# same for the main thread alone. Written beside it, as .summary.txt.
+# per thread (pools counted together), the frames CPU was spent in (self time), and the Java
+# packages it was spent under (inclusive: they overlap), for all threads and for the main
+# thread alone (start-up's). Written beside it, as .summary.txt.
 summarize() {
   awk '
     { n = $NF; split($0, frames, ";"); thread = frames[1]; sub(/ tid=[0-9]+\]/, "]", thread); sub(/-[0-9]+\]$/, "-N]", thread)
       top = frames[length(frames)]; sub(/ [0-9]+$/, "", top)
-      threads[thread] += n; self[top] += n; total += n
-      if (thread != "[main]") next
-      main[top] += n; delete seen
+      threads[thread] += n; self[top] += n; total += n; delete seen
+      if (thread == "[main]") main[top] += n
       for (i = 2; i <= length(frames); i++) { # each package (3 levels) once per stack: inclusive
         p = frames[i]; sub(/ [0-9]+$/, "", p); if (p !~ /\//) continue
         split(p, parts, "/"); p = parts[1] "/" parts[2] "/" parts[3]
-        if (!(p in seen)) { seen[p] = 1; packages[p] += n }
+        if (!(p in seen)) { seen[p] = 1; packages[p] += n; if (thread == "[main]") mainpackages[p] += n }
       } }
     function show(title, counts, k) { print "\n" title; for (k in counts) printf "%6.1f%%  %s\n", 100 * counts[k] / total, k | "sort -rn | head -n 15"; close("sort -rn | head -n 15") }
-    END { print total " samples (1 ms of CPU each)"; show("CPU by thread:", threads); show("CPU by frame (self), all threads:", self); show("CPU by frame (self), main thread:", main); show("CPU by Java package (inclusive), main thread:", packages) }
+    END { print total " samples (1 ms of CPU each)"; show("CPU by thread:", threads); show("CPU by frame (self), all threads:", self); show("CPU by frame (self), main thread:", main); show("CPU by Java package (inclusive), all threads:", packages); show("CPU by Java package (inclusive), main thread:", mainpackages) }
   ' "$1" >"${1%.collapsed}.summary.txt"
 }
 profile_load() { # $1: the case, ours running on PORT[ours]

@@ -38,6 +38,7 @@ export BENCH_KEY="bench-$RANDOM$RANDOM"
 SANDBOX_SETUP="$ROOT/src/test/runtimes/v5-sandbox.sh"
 source "$ROOT/jvm-options.sh" # java_version, for the floor's archive flags
 VERSION="$(java_version)"
+[ -n "$VERSION" ] && [ "$VERSION" -ge 17 ] || { echo "bench: needs JDK 17 or later (JAVA_HOME, or java on PATH)" >&2; exit 1; }
 
 [ -z "${BENCH_PROFILE:-}" ] || { mkdir -p "$BENCH_PROFILE"; BENCH_PROFILE="$(cd "$BENCH_PROFILE" && pwd)"; }
 command -v wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }

@@ -43,8 +43,15 @@ unpack() {
 }
 STARTED="${EPOCHREALTIME//[!0-9]/}"
 unpack || fail "$ARCHIVE could not be unpacked into $SERVER (tar's error above): is it the output of build.sh?"
-# One line with the time it took: the start's first cost, and the benchmark's split of it.
-echo "start.sh: unpacked ${ARCHIVE##*/} ($FORMAT) in $(( (${EPOCHREALTIME//[!0-9]/} - STARTED) / 1000 )) ms"
+# One line with the time it took: the start's first cost, and the benchmark's split of it. As
+# JSON when the server's own lines are (OPENRUNTIMES_LOG_JSON), for log collectors.
+UNPACKED="unpacked ${ARCHIVE##*/} ($FORMAT) in $(( (${EPOCHREALTIME//[!0-9]/} - STARTED) / 1000 )) ms"
+if [ "${OPENRUNTIMES_LOG_JSON:-false}" = true ]; then
+  UNPACKED="${UNPACKED//\\/\\\\}" # the archive's name may hold a backslash or a quote
+  printf '{"timestamp":"%(%Y-%m-%dT%H:%M:%S%z)T","loggerName":"start.sh","level":"INFO","message":"%s"}\n' -1 "${UNPACKED//\"/\\\"}"
+else
+  echo "start.sh: $UNPACKED"
+fi
 
 if [ -x "$SERVER/function-runner" ]; then
   exec "$SERVER/function-runner" -Xmx96m

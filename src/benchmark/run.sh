@@ -5,10 +5,12 @@
 # with the real build.sh and starts each with the real start.sh. The v5 protocol: builds a
 # text("ok") function with the real helpers/build.sh and starts it with helpers/start.sh, with the
 # container's paths in a mount namespace (src/test/runtimes/v5-sandbox.sh, as root), measured with
-# per-execution logging on and off. For each: cold start to the first 200 (with RSS then), RSS
-# after 10,000 executions, and throughput/latency with wrk over loopback. A raw Vert.x server doing
-# the same work (baseline/Baseline.java) is measured in the same run as the ceiling, and each of
-# our figures is printed as a ratio to it.
+# per-execution logging on and off. For each: cold start to the first 200 (with RSS then), split
+# into unpacking, the JVM's launch to its port answering, and the first execution; RSS after 10,000
+# executions; throughput/latency with wrk over loopback. A raw Vert.x server doing the same work
+# (baseline/Baseline.java) is measured in the same run as the ceiling, and each of our figures is
+# printed as a ratio to it. The floor of a cold start is the same server with a class archive of
+# its own (an AOT cache on JDK 25+, AppCDS before), trained here as build.sh trains ours.
 #
 #   JAVA_HOME           the JDK for build.sh, start.sh and the baseline (default: java on PATH)
 #   BENCH_STARTS        cold starts per server, the median is kept (5)
@@ -17,6 +19,8 @@
 #   BENCH_CONNECTIONS   wrk connections (32), over BENCH_THREADS wrk threads (2)
 #   BASELINE_OPTS       JVM options of the baseline (-XX:+UseSerialGC)
 #   BENCH_KEEP          set: keep the scratch folder (builds, server logs) for a look afterwards
+#   BENCH_PROFILE       a folder: also profile our servers there (profile.sh: async-profiler under
+#                       load, and one cold start with the classes it loaded); no figure changes
 set -eu
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -32,7 +36,11 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 export BENCH_KEY="bench-$RANDOM$RANDOM"
 SANDBOX_SETUP="$ROOT/src/test/runtimes/v5-sandbox.sh"
+source "$ROOT/jvm-options.sh" # java_version, for the floor's archive flags
+VERSION="$(java_version)"
+[ -n "$VERSION" ] && [ "$VERSION" -ge 17 ] || { echo "bench: needs JDK 17 or later (JAVA_HOME, or java on PATH)" >&2; exit 1; }
 
+[ -z "${BENCH_PROFILE:-}" ] || { mkdir -p "$BENCH_PROFILE"; BENCH_PROFILE="$(cd "$BENCH_PROFILE" && pwd)"; }
 command -v wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
 
 declare -A PID # the servers running now, by kind (ours, base)
@@ -51,7 +59,7 @@ now() { echo "${EPOCHREALTIME/./}"; } # microseconds, without forking
 free_port() {
   local port
   for _ in $(seq 100); do
-    port=$((20000 + RANDOM % 20000))
+    port=$((20000 + RANDOM % 12000)) # below the ephemeral ports (32768-), which outgoing connections hold
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   log "no free port found"; exit 1
@@ -96,6 +104,8 @@ cp "$WORK/v5/code.tar.gz" "$WORK/v5-archive/"
 LIB="$WORK/ws-send/target/quarkus-app/lib/main"
 mkdir -p "$WORK/baseline"
 "$JAVAC" -nowarn -d "$WORK/baseline" -cp "$LIB/*" "$HERE/baseline/Baseline.java"
+# In a jar: a class archive takes only jars on the class path, no directories.
+"${JAVA%java}jar" cf "$WORK/baseline.jar" -C "$WORK/baseline" .
 
 # Starts a server in the background, its pid in PID[$1]. $1: ours|base, $2: case, $3: port, $4: run id
 launch() {
@@ -104,17 +114,42 @@ launch() {
       OPEN_RUNTIMES_SECRET="$BENCH_KEY" QUARKUS_HTTP_PORT="$3" QUARKUS_HTTP_HOST=127.0.0.1 >"$WORK/ours-$2-$4.log" 2>&1 &
   elif [ "$PROTOCOL" = v5 ]; then
     # shellcheck disable=SC2086
-    "$JAVA" $BASELINE_OPTS -cp "$WORK/baseline:$LIB/*" Baseline "$3" send v5 "$WORK/v5-logs" >"$WORK/base-$2-$4.log" 2>&1 &
+    "$JAVA" $BASELINE_OPTS $(archive_flags "$1" "$2") -cp "$WORK/baseline.jar:$LIB/*" Baseline "$3" send v5 "$WORK/v5-logs" \
+      >"$WORK/$1-$2-$4.log" 2>&1 &
   elif [ "$1" = ours ]; then
     OPENRUNTIMES_CODE_ARCHIVE="$WORK/$2/code.tar.gz" OPENRUNTIMES_SERVER_DIR="$WORK/server-$2-$4" \
       INTERNAL_RUNTIME_KEY="$BENCH_KEY" QUARKUS_HTTP_PORT="$3" QUARKUS_HTTP_HOST=127.0.0.1 \
       "$ROOT/start.sh" >"$WORK/ours-$2-$4.log" 2>&1 &
   else
     # shellcheck disable=SC2086
-    "$JAVA" $BASELINE_OPTS -cp "$WORK/baseline:$LIB/*" Baseline "$3" "$2" classic \
-      >"$WORK/base-$2-$4.log" 2>&1 &
+    "$JAVA" $BASELINE_OPTS $(archive_flags "$1" "$2") -cp "$WORK/baseline.jar:$LIB/*" Baseline "$3" "$2" classic \
+      >"$WORK/$1-$2-$4.log" 2>&1 &
   fi
   PID[$1]=$!
+}
+
+# The baseline's class archive flags: none for base; for floor, reading $WORK/floor-$2.<ext>;
+# for train, writing it (as jvm-options.sh does for ours: an AOT cache on 25+, AppCDS before).
+archive_flags() {
+  local file="$WORK/floor-$2"
+  [ "$1" != base ] || return 0
+  if [ "$VERSION" -ge 25 ]; then
+    if [ "$1" = train ]; then echo "-XX:AOTCacheOutput=$file.aot"; else echo "-XX:AOTCache=$file.aot"; fi
+  elif [ "$1" = train ]; then echo "-XX:ArchiveClassesAtExit=$file.jsa"
+  else echo "-XX:SharedArchiveFile=$file.jsa"
+  fi
+}
+
+# The floor's training run: the baseline serves a few seconds of executions and stops; the JVM
+# writes its archive as it exits, as our build.sh's training run does.
+train_floor() {
+  local port
+  port=$(free_port)
+  launch train "$1" "$port" 0
+  first_200 train "$port" "$(now)" >/dev/null || { tail -n 20 "$WORK/train-$1-0.log" >&2; exit 1; }
+  wrk -t1 -c4 -d2s -s "$HERE/post.lua" "http://127.0.0.1:$port/" >/dev/null
+  stop train
+  [ -f "$WORK/floor-$1.aot" ] || [ -f "$WORK/floor-$1.jsa" ] || { tail -n 20 "$WORK/train-$1-0.log" >&2; log "the floor's training left no archive"; exit 1; }
 }
 
 stop() {
@@ -134,15 +169,19 @@ execute() {
     -H "x-internal-challenge: $BENCH_KEY" -H 'Content-Type: application/json' -d '{"payload":""}' || true
 }
 
-# Polls until server $1 answers an execution with 200 on port $2; prints the time since $3 in ms.
+# Polls until server $1 answers an execution with 200 on port $2; prints the times since $3 in
+# ms to that 200 and to the port first answering a connect (the first execution is the rest).
 first_200() {
-  local pid=${PID[$1]} port=$2 start=$3 deadline=$(( $3 + 30000000 ))
+  local pid=${PID[$1]} port=$2 start=$3 deadline=$(( $3 + 30000000 )) open=""
   while [ "$(now)" -lt "$deadline" ]; do
     kill -0 "$pid" 2>/dev/null || { log "$1 server exited before answering"; return 1; }
     # A bare connect, without forking, until the port is open; then a real execution.
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && [ "$(execute "$port")" = 200 ]; then
-      echo $(( ($(now) - start) / 1000 ))
-      return
+    if [ -n "$open" ] || (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      [ -n "$open" ] || open=$(( ($(now) - start) / 1000 ))
+      if [ "$(execute "$port")" = 200 ]; then
+        echo "$(( ($(now) - start) / 1000 )) $open"
+        return
+      fi
     fi
     sleep 0.005
   done
@@ -160,47 +199,122 @@ load() {
     END { printf "%.0f %.2f %.2f %d\n", rps, p50, p99, bad }'
 }
 
-# Ours and the baseline take turns, start by start and round by round, so that the noise of
-# a shared machine falls on both alike.
-declare -A COLD RSS0 RSS10K RPS P50 P99 PORT UNPACK JVM
-measure() {
-  local fn=$1 kind i t unpack=""
-  declare -A times rss
-  # The part of our cold start that is start.sh unpacking code.tar.gz, timed on its own (v5's
-  # start times it itself: its extract= lines, below).
-  if [ "$PROTOCOL" = classic ]; then
-    for i in $(seq 3); do
-      rm -rf "$WORK/unpack" && mkdir "$WORK/unpack"
-      start=$(now); tar -C "$WORK/unpack" -xzf "$WORK/$fn/code.tar.gz"; unpack+="$(( ($(now) - start) / 1000 ))"$'\n'
-    done
-    UNPACK[ours-$fn]=$(median <<<"${unpack%$'\n'}")
+# --- BENCH_PROFILE: where our servers spend it, taken after the measured figures ---
+# async-profiler (Maven Central's tools.profiler:async-profiler, native library for linux-x64):
+# CPU samples under the benchmark's load, attached to the running server with jcmd; and one
+# more cold start run with it from the JVM's launch, with the classes it loaded and where from
+# (the AOT cache or the jars), up to the first 200.
+PROFILER_VERSION=4.2
+profiler() {
+  local jar="$HOME/.m2/repository/tools/profiler/async-profiler/$PROFILER_VERSION/async-profiler-$PROFILER_VERSION-linux-x64.jar"
+  if [ ! -f "$WORK/profiler/linux-x64/libasyncProfiler.so" ]; then
+    [ -f "$jar" ] || "$ROOT/mvnw" -B -q dependency:get -Dtransitive=false \
+      -Dartifact="tools.profiler:async-profiler:$PROFILER_VERSION:jar:linux-x64" >&2
+    mkdir -p "$WORK/profiler"
+    (cd "$WORK/profiler" && "${JAVA%java}jar" xf "$jar" linux-x64/libasyncProfiler.so)
   fi
-  UNPACK[base-$fn]=0
-  for kind in ours base; do PORT[$kind]=$(free_port); done
+  echo "$WORK/profiler/linux-x64/libasyncProfiler.so"
+}
+# A profile's top entries, from async-profiler's collapsed stacks with thread names ($1): CPU
+# per thread (pools counted together), the frames CPU was spent in (self time), and the Java
+# packages it was spent under (inclusive: they overlap), for all threads and for the main
+# thread alone (start-up's). Written beside it, as .summary.txt.
+summarize() {
+  awk '
+    { n = $NF; split($0, frames, ";"); thread = frames[1]; sub(/ tid=[0-9]+\]/, "]", thread); sub(/-[0-9]+\]$/, "-N]", thread)
+      top = frames[length(frames)]; sub(/ [0-9]+$/, "", top)
+      threads[thread] += n; self[top] += n; total += n; delete seen
+      if (thread == "[main]") main[top] += n
+      for (i = 2; i <= length(frames); i++) { # each package (3 levels) once per stack: inclusive
+        p = frames[i]; sub(/ [0-9]+$/, "", p); if (p !~ /\//) continue
+        split(p, parts, "/"); p = parts[1] "/" parts[2] "/" parts[3]
+        if (!(p in seen)) { seen[p] = 1; packages[p] += n; if (thread == "[main]") mainpackages[p] += n }
+      } }
+    function show(title, counts, k) { print "\n" title; for (k in counts) printf "%6.1f%%  %s\n", 100 * counts[k] / total, k | "sort -rn | head -n 15"; close("sort -rn | head -n 15") }
+    END { print total " samples (1 ms of CPU each)"; show("CPU by thread:", threads); show("CPU by frame (self), all threads:", self); show("CPU by frame (self), main thread:", main); show("CPU by Java package (inclusive), all threads:", packages); show("CPU by Java package (inclusive), main thread:", mainpackages) }
+  ' "$1" >"${1%.collapsed}.summary.txt"
+}
+profile_load() { # $1: the case, ours running on PORT[ours]
+  local lib jcmd="${JAVA%java}jcmd"
+  lib=$(profiler)
+  # Quoted: jcmd would read the options' '=' as its own name=value arguments.
+  "$jcmd" "${PID[ours]}" JVMTI.agent_load "$lib" '"start,event=cpu,interval=1ms,threads"' >/dev/null
+  load "${PORT[ours]}" "$(( DURATION / ROUNDS ))" >"$BENCH_PROFILE/$1-load-wrk.txt"
+  "$jcmd" "${PID[ours]}" JVMTI.agent_load "$lib" "\"stop,collapsed,file=$BENCH_PROFILE/$1-load.collapsed\"" >/dev/null
+  summarize "$BENCH_PROFILE/$1-load.collapsed"
+  log "profile of $1 under load: $BENCH_PROFILE/$1-load.summary.txt"
+}
+profile_start() { # $1: the case
+  local lib port
+  lib=$(profiler); port=$(free_port)
+  JAVA_OPTS="-agentpath:$lib=start,event=cpu,interval=1ms,threads,collapsed,file=$BENCH_PROFILE/$1-start.collapsed -Xlog:class+load=info:file=$BENCH_PROFILE/$1-classes.log -Xlog:startuptime:file=$BENCH_PROFILE/$1-startuptime.log" \
+    launch ours "$1" "$port" profile
+  first_200 ours "$port" "$(now)" >"$BENCH_PROFILE/$1-start-times.txt" || true
+  stop ours
+  summarize "$BENCH_PROFILE/$1-start.collapsed"
+  log "profile of a $1 cold start: $BENCH_PROFILE/$1-start.summary.txt; classes loaded $(grep -c . "$BENCH_PROFILE/$1-classes.log"), from the class archive $(grep -c 'shared objects file' "$BENCH_PROFILE/$1-classes.log")"
+}
+
+# The cold start's parts, medians over the starts just made ($2..$7: ours', base's and floor's
+# times to the first 200 and to the port answering, one a line). Unpacking is what the start
+# scripts print (classic: start.sh's "unpacked ... in N ms"; v5: helpers/start.sh's extract=);
+# the JVM's part, to the port answering (classic: the rest of the way there; v5: the server's own
+# startup=, from "Runtime started." on); Quarkus's own "started in" within it; the first
+# execution is the port answering to the 200.
+split_cold_start() {
+  local fn=$1 logs
+  logs=$(cat "$WORK"/ours-"$fn"-[0-9]*.log)
+  QUARKUS[ours-$fn]=$(sed -n 's/.* started in \([0-9.]*\)s\..*/\1/p' <<<"$logs" | awk '{ print $1 * 1000 }' | median)
+  if [ "$PROTOCOL" = v5 ]; then
+    UNPACK[ours-$fn]=$(cat "$WORK"/tele-"$fn"-[0-9]*/timings.txt | sed -n 's/^extract=//p' | awk '{ print $1 * 1000 }' | median)
+    JVM[ours-$fn]=$(cat "$WORK"/tele-"$fn"-[0-9]*/timings.txt | sed -n 's/^startup=//p' | awk '{ print $1 * 1000 }' | median)
+  else
+    local unpacks
+    unpacks=$(sed -n 's/^start\.sh: unpacked .* in \([0-9]*\) ms$/\1/p' <<<"$logs")
+    UNPACK[ours-$fn]=$(median <<<"$unpacks")
+    JVM[ours-$fn]=$(paste -d' ' <(echo "${3%$'\n'}") <(echo "$unpacks") | awk '{ print $1 - $2 }' | median)
+  fi
+  FIRST[ours-$fn]=$(paste -d' ' <(echo "${2%$'\n'}") <(echo "${3%$'\n'}") | awk '{ print $1 - $2 }' | median)
+  UNPACK[base-$fn]=0; UNPACK[floor-$fn]=0
+  JVM[base-$fn]=$(median <<<"${5%$'\n'}"); JVM[floor-$fn]=$(median <<<"${7%$'\n'}")
+  FIRST[base-$fn]=$(paste -d' ' <(echo "${4%$'\n'}") <(echo "${5%$'\n'}") | awk '{ print $1 - $2 }' | median)
+  FIRST[floor-$fn]=$(paste -d' ' <(echo "${6%$'\n'}") <(echo "${7%$'\n'}") | awk '{ print $1 - $2 }' | median)
+}
+
+# Ours and the baseline take turns, start by start and round by round, so that the noise of
+# a shared machine falls on both alike. The floor (the baseline with its own class archive)
+# takes its turn in the cold starts.
+declare -A COLD RSS0 RSS10K RPS P50 P99 PORT UNPACK JVM QUARKUS FIRST
+measure() {
+  local fn=$1 kind i t open start answered
+  declare -A times rss opens
+  train_floor "$fn"
+  for kind in ours base floor; do PORT[$kind]=$(free_port); done
   for i in $(seq "$STARTS"); do
-    for kind in ours base; do
+    for kind in ours base floor; do
       sync; sleep 1 # let the previous server's exit settle
       start=$(now); launch "$kind" "$fn" "${PORT[$kind]}" "$i"
-      t=$(first_200 "$kind" "${PORT[$kind]}" "$start") || { tail -n 20 "$WORK/$kind-$fn-$i.log" >&2; exit 1; }
-      times[$kind]+="$t"$'\n'; rss[$kind]+="$(rss_mb "$kind")"$'\n'
+      read -r t open < <(first_200 "$kind" "${PORT[$kind]}" "$start") || true
+      [ -n "${t:-}" ] || { tail -n 20 "$WORK/$kind-$fn-$i.log" >&2; exit 1; }
+      times[$kind]+="$t"$'\n'; opens[$kind]+="$open"$'\n'; rss[$kind]+="$(rss_mb "$kind")"$'\n'
       stop "$kind"
     done
   done
-  if [ "$PROTOCOL" = v5 ]; then # helpers/start.sh's own figures: unpacking, then to the port answering
-    UNPACK[ours-$fn]=$(cat "$WORK"/tele-"$fn"-*/timings.txt | sed -n 's/^extract=//p' | awk '{ print $1 * 1000 }' | median)
-    JVM[ours-$fn]=$(cat "$WORK"/tele-"$fn"-*/timings.txt | sed -n 's/^startup=//p' | awk '{ print $1 * 1000 }' | median)
-  fi
-  for kind in ours base; do
+  split_cold_start "$fn" "${times[ours]}" "${opens[ours]}" "${times[base]}" "${opens[base]}" "${times[floor]}" "${opens[floor]}"
+  for kind in ours base floor; do
     COLD[$kind-$fn]=$(median <<<"${times[$kind]%$'\n'}")
     RSS0[$kind-$fn]=$(median <<<"${rss[$kind]%$'\n'}")
-    log "$kind-$fn cold starts (ms): $(echo ${times[$kind]})"
+    log "$kind-$fn cold starts (ms): $(echo ${times[$kind]}); port answering at $(echo ${opens[$kind]})"
   done
 
   for kind in ours base; do
     launch "$kind" "$fn" "${PORT[$kind]}" load
     first_200 "$kind" "${PORT[$kind]}" "$(now)" >/dev/null
-    BENCH_LIMIT=$(( 10000 / THREADS )) wrk -t"$THREADS" -c"$CONNECTIONS" -d60s -s "$HERE/post.lua" \
-      "http://127.0.0.1:${PORT[$kind]}/" >/dev/null
+    # wrk's threads stop at the limit, but wrk itself waits out -d: 10 s, not more, and a
+    # warning if the server could not answer 10,000 in that time.
+    answered=$(BENCH_LIMIT=$(( 10000 / THREADS )) wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s "$HERE/post.lua" \
+      "http://127.0.0.1:${PORT[$kind]}/" | awk '/requests in/ { print $1 }')
+    [ "${answered:-0}" -ge 10000 ] || log "WARNING: $kind-$fn answered only ${answered:-0} executions in 10 s, not 10,000"
     RSS10K[$kind-$fn]=$(rss_mb "$kind")
   done
   for kind in ours base; do load "${PORT[$kind]}" "$WARMUP" >/dev/null; done
@@ -217,8 +331,10 @@ measure() {
     P50[$kind-$fn]=$(median <<<"${rounds[$kind-p50]%$'\n'}")
     P99[$kind-$fn]=$(median <<<"${rounds[$kind-p99]%$'\n'}")
     log "$kind-$fn rounds: req/s $(echo ${rounds[$kind-rps]}); p99 $(echo ${rounds[$kind-p99]}); RSS after 10k ${RSS10K[$kind-$fn]} MB"
-    stop "$kind"
   done
+  [ -z "${BENCH_PROFILE:-}" ] || profile_load "$fn"
+  for kind in ours base; do stop "$kind"; done
+  [ -z "${BENCH_PROFILE:-}" ] || profile_start "$fn"
 }
 
 PROTOCOL=classic
@@ -245,18 +361,34 @@ table() { # $1 $2: the two cases, as columns
     local -n values=$2
     echo "| $1 | ${values[ours-$a]:-} | $(ratio "${values[ours-$a]:-0}" "${values[base-$a]:-0}") | ${values[ours-$b]:-} | $(ratio "${values[ours-$b]:-0}" "${values[base-$b]:-0}") | ${values[base-$a]:-} | ${values[base-$b]:-} |"
   }
+  floor() { # the floor's figures in the baseline's columns, ours as a ratio to them
+    local -n values=$2
+    echo "| $1 | | $(ratio "${values[ours-$a]:-0}" "${values[floor-$a]:-0}") | | $(ratio "${values[ours-$b]:-0}" "${values[floor-$b]:-0}") | ${values[floor-$a]:-} | ${values[floor-$b]:-} |"
+  }
   row "cold start to first 200, median of $STARTS (ms)" COLD
-  row "... of which unpacking the archive (ms)" UNPACK
-  [ -z "${JVM[ours-$a]:-}" ] || row "... of which \"Runtime started.\" to the port answering (ms)" JVM
+  row "... unpacking the archive (ms)" UNPACK
+  if [ "$PROTOCOL" = v5 ]; then
+    row "... \"Runtime started.\" to the port answering (ours), the JVM's launch to it (baseline) (ms)" JVM
+  else
+    row "... the JVM's launch to the port answering (ms)" JVM
+  fi
+  row "... ... of which Quarkus's own \"started in\" (ms)" QUARKUS
+  row "... the port answering to the first 200 (ms)" FIRST
+  floor "floor: the baseline with its own $ARCHIVE_KIND, cold start (ms)" COLD
+  floor "... floor: its JVM's launch to the port answering (ms)" JVM
+  floor "... floor: the port answering to the first 200 (ms)" FIRST
   row "RSS at first 200 (MB)" RSS0
   row "throughput (req/s)" RPS
   row "latency p50 (ms)" P50
   row "latency p99 (ms)" P99
   row "RSS after 10,000 executions (MB)" RSS10K
 }
+if [ "$VERSION" -ge 25 ]; then ARCHIVE_KIND="AOT cache"; else ARCHIVE_KIND="AppCDS archive"; fi
 echo; echo "Classic protocol (start.sh):"
+PROTOCOL=classic
 table send json
 echo "| build.sh, warm (s) | $(awk -v t="${BUILD[send]}" 'BEGIN { printf "%.1f", t / 1000 }') | | $(awk -v t="${BUILD[json]}" 'BEGIN { printf "%.1f", t / 1000 }') | | | |"
 echo; echo "v5 protocol (helpers/start.sh), text(\"ok\"), per-execution logging on and off:"
+PROTOCOL=v5
 table v5-logs v5-nolog
 echo "| helpers/build.sh, warm (s) | $(awk -v t="${BUILD[v5]}" 'BEGIN { printf "%.1f", t / 1000 }') | | | | | |"

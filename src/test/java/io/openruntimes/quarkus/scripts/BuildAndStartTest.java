@@ -126,6 +126,35 @@ class BuildAndStartTest {
         }
     }
 
+    /**
+     * build.sh packs zstd; start.sh reads the format from the archive's first bytes, so gzip
+     * archives of earlier builds and plain tar still start, and anything else fails naming it.
+     */
+    @Test
+    void startReadsTheArchiveFormatFromItsFirstBytes() throws Exception {
+        assertTrue(seed.log().contains("start.sh: unpacked code.tar.gz (zstd) in "), seed.log());
+        Path unpacked = scratch.resolve("seed/server");
+        for (String format : new String[] {"gzip", "tar"}) {
+            Path code = Files.createDirectories(scratch.resolve("format-" + format + "/code"));
+            String[] pack = format.equals("gzip") ? new String[] {"tar", "-C", unpacked.toString(), "-czf", "code.tar.gz", "quarkus-app"}
+                    : new String[] {"tar", "-C", unpacked.toString(), "-cf", "code.tar.gz", "quarkus-app"};
+            assertEquals(0, new ProcessBuilder(pack).directory(code.toFile()).inheritIO().start().waitFor());
+            Scripts.Build build = new Scripts.Build(0, "", code);
+            try (Scripts.Server server = Scripts.start(build, code.getParent(), Map.of("JSONPLACEHOLDER_URL", todos.baseUrl()))) {
+                server.request().contentType("application/json").post("/").then().statusCode(200)
+                        .body("message", equalTo("Hello Open Runtimes 👋"));
+                assertTrue(server.log().contains("start.sh: unpacked code.tar.gz (" + format + ") in "), server.log());
+            }
+        }
+        Path code = Files.createDirectories(scratch.resolve("format-garbage/code"));
+        Files.writeString(code.resolve("code.tar.gz"), "not an archive");
+        try (Scripts.Server server = Scripts.launchStart(new Scripts.Build(0, "", code), code.getParent(), Map.of())) {
+            assertTrue(server.process().waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "still running:\n" + server.log());
+            assertNotEquals(0, server.process().exitValue());
+            assertTrue(server.log().contains("could not be unpacked"), server.log());
+        }
+    }
+
     @Test
     void aMissingEntrypointFileFailsTheBuildNamingIt() {
         Scripts.Build build = Scripts.build(FUNCTIONS.resolve("hello"), "Main.java", scratch.resolve("missing-entrypoint"));

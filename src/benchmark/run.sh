@@ -10,7 +10,9 @@
 # executions; throughput/latency with wrk over loopback. A raw Vert.x server doing the same work
 # (baseline/Baseline.java) is measured in the same run as the ceiling, and each of our figures is
 # printed as a ratio to it. The floor of a cold start is the same server with a class archive of
-# its own (an AOT cache on JDK 25+, AppCDS before), trained here as build.sh trains ours.
+# its own (an AOT cache on JDK 25+, AppCDS before), trained here as build.sh trains ours. Last,
+# the operator's switches on the send function: throughput with the access line off and with
+# metrics on, against the defaults (access line on, metrics off).
 #
 #   JAVA_HOME           the JDK for build.sh, start.sh and the baseline (default: java on PATH)
 #   BENCH_STARTS        cold starts per server, the median is kept (5)
@@ -116,10 +118,11 @@ launch() {
     # shellcheck disable=SC2086
     "$JAVA" $BASELINE_OPTS $(archive_flags "$1" "$2") -cp "$WORK/baseline.jar:$LIB/*" Baseline "$3" send v5 "$WORK/v5-logs" \
       >"$WORK/$1-$2-$4.log" 2>&1 &
-  elif [ "$1" = ours ]; then
-    OPENRUNTIMES_CODE_ARCHIVE="$WORK/$2/code.tar.gz" OPENRUNTIMES_SERVER_DIR="$WORK/server-$2-$4" \
+  elif [ "$1" = ours ] || [ "${1#switch-}" != "$1" ]; then
+    # shellcheck disable=SC2086 # SWITCHES: the operator's VAR=value words for this server, if any
+    env ${SWITCHES:-} OPENRUNTIMES_CODE_ARCHIVE="$WORK/$2/code.tar.gz" OPENRUNTIMES_SERVER_DIR="$WORK/server-$2-$4" \
       INTERNAL_RUNTIME_KEY="$BENCH_KEY" QUARKUS_HTTP_PORT="$3" QUARKUS_HTTP_HOST=127.0.0.1 \
-      "$ROOT/start.sh" >"$WORK/ours-$2-$4.log" 2>&1 &
+      "$ROOT/start.sh" >"$WORK/$1-$2-$4.log" 2>&1 &
   else
     # shellcheck disable=SC2086
     "$JAVA" $BASELINE_OPTS $(archive_flags "$1" "$2") -cp "$WORK/baseline.jar:$LIB/*" Baseline "$3" "$2" classic \
@@ -341,6 +344,36 @@ PROTOCOL=classic
 for fn in send json; do
   measure "$fn"
 done
+# --- The operator's switches (docs/operations.md), on the send function: what the access line
+# (on by default) and the metrics (off by default) cost. The three servers take turns, round by
+# round, as ours and the baseline do above.
+SWITCH_NAMES=(defaults access-log-off metrics-on)
+declare -A SWITCH_ENV=([defaults]="" [access-log-off]="OPENRUNTIMES_ACCESS_LOG=false" [metrics-on]="OPENRUNTIMES_METRICS=true")
+measure_switches() {
+  local name kind i rps p50 p99 bad
+  declare -A rounds
+  for name in "${SWITCH_NAMES[@]}"; do
+    kind=switch-$name; PORT[$kind]=$(free_port)
+    SWITCHES="${SWITCH_ENV[$name]}" launch "$kind" send "${PORT[$kind]}" load
+    first_200 "$kind" "${PORT[$kind]}" "$(now)" >/dev/null || { tail -n 20 "$WORK/$kind-send-load.log" >&2; exit 1; }
+    load "${PORT[$kind]}" "$WARMUP" >/dev/null
+  done
+  for i in $(seq "$ROUNDS"); do
+    for name in "${SWITCH_NAMES[@]}"; do
+      read -r rps p50 p99 bad < <(load "${PORT[switch-$name]}" "$(( DURATION / ROUNDS ))")
+      rounds[$name-rps]+="$rps"$'\n'; rounds[$name-p99]+="$p99"$'\n'
+    done
+  done
+  for name in "${SWITCH_NAMES[@]}"; do
+    RPS[switch-$name]=$(median <<<"${rounds[$name-rps]%$'\n'}")
+    P99[switch-$name]=$(median <<<"${rounds[$name-p99]%$'\n'}")
+    RSS10K[switch-$name]=$(rss_mb "switch-$name")
+    stop "switch-$name"
+    log "switch $name rounds: req/s $(echo ${rounds[$name-rps]}); p99 $(echo ${rounds[$name-p99]})"
+  done
+}
+measure_switches
+
 PROTOCOL=v5
 export BENCH_PROTOCOL=v5
 for fn in v5-logs v5-nolog; do
@@ -392,3 +425,13 @@ echo; echo "v5 protocol (helpers/start.sh), text(\"ok\"), per-execution logging 
 PROTOCOL=v5
 table v5-logs v5-nolog
 echo "| helpers/build.sh, warm (s) | $(awk -v t="${BUILD[v5]}" 'BEGIN { printf "%.1f", t / 1000 }') | | | | | |"
+echo; echo "The operator's switches, classic send, each against the defaults (access line on, metrics off):"
+echo
+echo "| figure | defaults | access line off | ratio | metrics on | ratio |"
+echo "| --- | --- | --- | --- | --- | --- |"
+for figure in RPS P99 RSS10K; do
+  declare -n values=$figure
+  case $figure in RPS) label="throughput (req/s)" ;; P99) label="latency p99 (ms)" ;; RSS10K) label="RSS after the load (MB)" ;; esac
+  echo "| $label | ${values[switch-defaults]} | ${values[switch-access-log-off]} | $(ratio "${values[switch-access-log-off]}" "${values[switch-defaults]}") | ${values[switch-metrics-on]} | $(ratio "${values[switch-metrics-on]}" "${values[switch-defaults]}") |"
+  unset -n values
+done

@@ -10,7 +10,6 @@ import io.openruntimes.quarkus.engine.ExecutionIds;
 import io.openruntimes.quarkus.engine.FunctionOutput;
 import io.openruntimes.quarkus.observe.ExecutionMetrics;
 import io.openruntimes.quarkus.observe.ExecutionObserver;
-import io.micrometer.prometheus.PrometheusMeterRegistry;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -50,7 +49,7 @@ public class V5Edge {
     private static final Logger LOG = Logger.getLogger(V5Edge.class);
 
     void install(@Observes Router router, EdgeConfig edge, V5Config config, V5Function function, Admission admission,
-            ExecutionObserver observer, ExecutionMetrics metrics, PrometheusMeterRegistry registry,
+            ExecutionObserver observer, ExecutionMetrics metrics,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
         if (edge.protocol() != Protocol.V5) {
             return;
@@ -64,8 +63,7 @@ public class V5Edge {
         }
         Map<String, String> enforced = EnforcedHeaders.parse(config.headers());
         Executions executions = new Executions(function, logs, enforced);
-        InternalEndpoints internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"),
-                metrics.on() ? registry::scrape : null);
+        InternalEndpoints internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"), metrics.scrape());
         Handler handler = new Handler(config, internal, executions, admission, observer, limit.asLongValue());
         router.route().order(Integer.MIN_VALUE).handler(handler);
         LOG.infof("Speaking Open Runtimes v5: secret %s, logs in %s, %d enforced header(s)",

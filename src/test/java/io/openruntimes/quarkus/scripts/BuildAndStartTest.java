@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.openruntimes.quarkus.SeedCases;
 import io.openruntimes.quarkus.TodoStandIn;
 import io.restassured.specification.RequestSpecification;
@@ -17,6 +19,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -85,31 +89,53 @@ class BuildAndStartTest {
         seed.request().get("/").then().statusCode(405).header("Allow", "POST");
     }
 
-    /** The operator's switches are read at start, from the environment: the same build, JSON logs and metrics. */
+    /** JSON logs are switched on at start, from the environment: the same build, every line JSON. */
     @Test
-    void jsonLogsAndMetricsAreSwitchedOnAtStart() throws IOException {
+    void jsonLogsAreSwitchedOnAtStart() throws IOException {
         Map<String, String> env = Map.of("JSONPLACEHOLDER_URL", todos.baseUrl(), "OPENRUNTIMES_LOG_JSON", "true",
                 "OPENRUNTIMES_METRICS", "true");
-        try (Scripts.Server server = Scripts.start(seedBuild, scratch.resolve("operator"), env)) {
+        try (Scripts.Server server = Scripts.start(seedBuild, scratch.resolve("json"), env)) {
             server.request().body(Map.of("payload", "{\"id\":\"2\"}")).contentType("application/json").post("/")
                     .then().statusCode(200);
             server.awaitLog("\"loggerName\":\"access\"", Duration.ofSeconds(10));
 
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            java.util.List<com.fasterxml.jackson.databind.JsonNode> records = new java.util.ArrayList<>();
-            for (String line : server.log().lines().filter(line -> line.startsWith("{")).toList()) {
-                records.add(json.readTree(line)); // every record one JSON object a line
-            }
-            com.fasterxml.jackson.databind.JsonNode access = records.stream()
-                    .filter(record -> record.path("loggerName").asText().equals("access")).findFirst().orElseThrow();
+            List<JsonNode> records = jsonLines(server.log());
+            JsonNode access = records.stream().filter(record -> record.path("loggerName").asText().equals("access"))
+                    .findFirst().orElseThrow();
             assertTrue(access.path("message").asText().startsWith("POST / 200 answered"), access.toString());
             assertTrue(access.path("mdc").path("execution").asText().matches("[0-9a-f]{20}"), access.toString());
             assertTrue(records.stream().anyMatch(record -> record.path("message").asText().contains("started in")),
                     "Quarkus's own lines are JSON too:\n" + server.log());
+            // Metrics asked for at start of a build without them: said so, and not served.
+            assertTrue(records.stream().anyMatch(record -> record.path("message").asText()
+                    .contains("this build has no metrics: build it with OPENRUNTIMES_METRICS=true too")), server.log());
+            server.request().get("/q/metrics").then().statusCode(404);
+        }
+    }
 
+    /** A build with metrics serves them when the start asks, without the key. */
+    @Test
+    void aBuildWithMetricsServesThemAtStart() {
+        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("seed"), "Index.java", scratch.resolve("metrics"),
+                Map.of("OPENRUNTIMES_METRICS", "true"));
+        assertEquals(0, build.exitCode(), build.output());
+        Map<String, String> env = Map.of("JSONPLACEHOLDER_URL", todos.baseUrl(), "OPENRUNTIMES_METRICS", "true");
+        try (Scripts.Server server = Scripts.start(build, scratch.resolve("metrics"), env)) {
+            server.request().body(Map.of("payload", "{\"id\":\"2\"}")).contentType("application/json").post("/")
+                    .then().statusCode(200);
+            server.awaitLog("[access]", Duration.ofSeconds(10));
             given().baseUri("http://127.0.0.1").port(server.port()).get("/q/metrics").then().statusCode(200)
                     .body(containsString("openruntimes_executions_total{outcome=\"answered\"} 1.0"));
         }
+    }
+
+    private static List<JsonNode> jsonLines(String log) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : log.lines().filter(line -> line.startsWith("{")).toList()) {
+            records.add(json.readTree(line)); // every record one JSON object a line
+        }
+        return records;
     }
 
     @Test

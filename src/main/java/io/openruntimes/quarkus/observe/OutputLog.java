@@ -35,10 +35,7 @@ public final class OutputLog implements FunctionOutput.Sink {
             if (b == '\n') {
                 line.log();
             } else {
-                line.bytes.write(b);
-                if (line.bytes.size() >= MAX_LINE) {
-                    line.log();
-                }
+                line.write(b);
             }
         }
         return true;
@@ -46,29 +43,43 @@ public final class OutputLog implements FunctionOutput.Sink {
 
     /** Logs what is left without a newline: called as the execution ends. */
     public synchronized void flush() {
-        if (out.bytes.size() > 0) {
+        if (!out.isEmpty()) {
             out.log();
         }
-        if (err.bytes.size() > 0) {
+        if (!err.isEmpty()) {
             err.log();
         }
     }
 
     private final class Line {
         private final Logger.Level level;
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        /** Made on the first byte: most executions print nothing, and each one has a Line of each stream. */
+        private ByteArrayOutputStream bytes;
 
         Line(Logger.Level level) {
             this.level = level;
         }
 
-        void log() {
-            int end = bytes.size();
-            byte[] text = bytes.toByteArray();
-            if (end > 0 && text[end - 1] == '\r') {
-                end--;
+        void write(byte b) {
+            if (bytes == null) {
+                bytes = new ByteArrayOutputStream(128);
             }
-            bytes.reset();
+            bytes.write(b);
+            if (bytes.size() >= MAX_LINE) {
+                log();
+            }
+        }
+
+        boolean isEmpty() {
+            return bytes == null || bytes.size() == 0;
+        }
+
+        void log() {
+            byte[] text = bytes == null ? new byte[0] : bytes.toByteArray();
+            int end = text.length > 0 && text[text.length - 1] == '\r' ? text.length - 1 : text.length;
+            if (bytes != null) {
+                bytes.reset();
+            }
             // Threads the function started have their own MDC: the line says whose it is all the same.
             Object before = ExecutionIds.mark(id);
             try {

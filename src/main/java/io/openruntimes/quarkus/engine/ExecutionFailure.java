@@ -1,5 +1,7 @@
 package io.openruntimes.quarkus.engine;
 
+import java.util.concurrent.CompletionException;
+
 /**
  * Why an execution produced no answer from the function. The message is complete and meant
  * for the function's author; a wire protocol maps the {@link Kind} to its own status codes.
@@ -29,5 +31,10 @@ public final class ExecutionFailure extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** What a stage failed with: the cause a CompletionException wraps, or the failure itself. */
+    public static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -11,7 +11,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -97,7 +96,7 @@ public class Invoker {
                 answer.complete((T) response);
                 return;
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = ExecutionFailure.unwrap(error);
             answer.completeExceptionally(cause instanceof TimeoutException ? call.timedOut(deadline) : cause);
         });
         return answer;

@@ -3,7 +3,6 @@ package io.openruntimes.quarkus.http;
 import io.openruntimes.quarkus.engine.ExecutionFailure;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /** Every error answer, in the error schema. */
@@ -20,7 +19,7 @@ final class Errors {
 
     /** An execution's failure: the function's fault (its message is for the author) or ours. */
     static Response of(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = ExecutionFailure.unwrap(failure);
         if (cause instanceof ExecutionFailure execution) {
             return of(status(execution.kind()), execution.kind() == ExecutionFailure.Kind.NO_RESPONSE
                     ? "The function returned null: main(Request, Response) must return the response, "

@@ -1,7 +1,6 @@
 package io.openruntimes.quarkus.observe;
 
 import io.openruntimes.quarkus.engine.ExecutionFailure;
-import java.util.concurrent.CompletionException;
 
 /** How an execution ended, as the access log and the metrics name it. */
 public enum Outcome {
@@ -30,7 +29,7 @@ public enum Outcome {
         if (failure == null) {
             return ANSWERED;
         }
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = ExecutionFailure.unwrap(failure);
         if (!(cause instanceof ExecutionFailure execution)) {
             return THREW;
         }

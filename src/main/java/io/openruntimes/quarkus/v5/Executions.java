@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,7 +64,7 @@ final class Executions {
 
     /** Writes why there is no output into the errors file; returns the status that says so. */
     private static int record(RuntimeLogger logger, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause = ExecutionFailure.unwrap(failure);
         if (!(cause instanceof ExecutionFailure execution)) {
             logger.error(cause.toString());
             return 500;

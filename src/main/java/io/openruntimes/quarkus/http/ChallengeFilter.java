@@ -5,7 +5,7 @@ import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.EdgeGuard;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
-import io.openruntimes.quarkus.observe.ObserveConfig;
+import io.openruntimes.quarkus.observe.ExecutionMetrics;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
@@ -19,9 +19,9 @@ import org.jboss.logging.Logger;
  * The executor's challenge: {@code x-internal-challenge} must equal INTERNAL_RUNTIME_KEY, or the
  * request is answered 401 from its headers alone, before any byte of its body is read.
  *
- * <p>A Vert.x route ahead of every other (health, and metrics when on, excepted), rather than a Quarkus REST filter: Quarkus
- * REST reads the body before its filters run, so a caller without the key could make the
- * runtime read and hold 20 MiB per request. A refused request whose body is still unread is
+ * <p>A Vert.x route ahead of every other (health, and metrics when on, excepted), rather than a
+ * Quarkus REST filter: Quarkus REST reads the body before its filters run, so a caller without
+ * the key could make the runtime read and hold 20 MiB per request. A refused request whose body is still unread is
  * answered with {@code Connection: close}, and its connection closed.
  *
  * <p>Fails closed: outside dev mode a missing key stops the server from starting. In dev mode,
@@ -43,11 +43,11 @@ public class ChallengeFilter {
     private volatile boolean open;
     private volatile boolean metrics;
 
-    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge, ObserveConfig observe) {
+    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge, ExecutionMetrics meters) {
         if (edge.protocol() != Protocol.CLASSIC) {
             return; // another edge answers every request, with its own secret
         }
-        metrics = observe.metrics();
+        metrics = meters.on();
         if (config.key().isPresent()) {
             key = new SharedSecret(config.key().get());
             return;
@@ -81,7 +81,8 @@ public class ChallengeFilter {
         } else if (!accepts(context.request().headers().getAll(HEADER))) {
             EarlyAnswer.send(context, 401, ErrorSchema.FORM, "Unauthorized");
         } else if (isMetrics) {
-            EarlyAnswer.send(context, 404, ErrorSchema.FORM, "Metrics are off: OPENRUNTIMES_METRICS=true turns them on");
+            EarlyAnswer.send(context, 404, ErrorSchema.FORM,
+                    "Metrics are off: OPENRUNTIMES_METRICS=true at build time and at start turns them on");
         } else {
             context.next();
         }

@@ -12,7 +12,7 @@
 # printed as a ratio to it. The floor of a cold start is the same server with a class archive of
 # its own (an AOT cache on JDK 25+, AppCDS before), trained here as build.sh trains ours. Last,
 # the operator's switches on the send function: throughput with the access line off and with
-# metrics on (a second build, with them), against the defaults (access line on, metrics off).
+# metrics on, against the defaults (access line on, metrics off).
 #
 #   JAVA_HOME           the JDK for build.sh, start.sh and the baseline (default: java on PATH)
 #   BENCH_STARTS        cold starts per server, the median is kept (5)
@@ -80,16 +80,14 @@ sandbox() {
 }
 
 # --- Build the two functions through build.sh, timing each (the maven repository is warm) ---
-# (send-metrics: send again, built with metrics, for the operator's switches below.)
 declare -A BUILD
-for fn in send json send-metrics; do
+for fn in send json; do
   mkdir -p "$WORK/$fn"
-  cp -a "$HERE/functions/${fn%-metrics}/." "$WORK/$fn/"
+  cp -a "$HERE/functions/$fn/." "$WORK/$fn/"
   log "building $fn"
   start=$(now)
-  # shellcheck disable=SC2046
-  env $([ "$fn" != send-metrics ] || echo OPENRUNTIMES_METRICS=true) OPENRUNTIMES_CODE_DIR="$WORK/$fn" \
-    OPENRUNTIMES_WORKSPACE="$WORK/ws-$fn" "$ROOT/build.sh" >"$WORK/build-$fn.log" 2>&1 || { cat "$WORK/build-$fn.log" >&2; exit 1; }
+  OPENRUNTIMES_CODE_DIR="$WORK/$fn" OPENRUNTIMES_WORKSPACE="$WORK/ws-$fn" "$ROOT/build.sh" >"$WORK/build-$fn.log" 2>&1 \
+    || { cat "$WORK/build-$fn.log" >&2; exit 1; }
   BUILD[$fn]=$(( ($(now) - start) / 1000 ))
 done
 
@@ -347,18 +345,17 @@ for fn in send json; do
   measure "$fn"
 done
 # --- The operator's switches (docs/operations.md), on the send function: what the access line
-# (on by default) and the metrics (off by default; on, from a build with them) cost. The three
-# servers take turns, round by round, as ours and the baseline do above.
+# (on by default) and the metrics (off by default) cost. The three servers take turns, round by
+# round, as ours and the baseline do above.
 SWITCH_NAMES=(defaults access-log-off metrics-on)
 declare -A SWITCH_ENV=([defaults]="" [access-log-off]="OPENRUNTIMES_ACCESS_LOG=false" [metrics-on]="OPENRUNTIMES_METRICS=true")
-declare -A SWITCH_BUILD=([defaults]=send [access-log-off]=send [metrics-on]=send-metrics)
 measure_switches() {
   local name kind i rps p50 p99 bad
   declare -A rounds
   for name in "${SWITCH_NAMES[@]}"; do
     kind=switch-$name; PORT[$kind]=$(free_port)
-    SWITCHES="${SWITCH_ENV[$name]}" launch "$kind" "${SWITCH_BUILD[$name]}" "${PORT[$kind]}" load
-    first_200 "$kind" "${PORT[$kind]}" "$(now)" >/dev/null || { tail -n 20 "$WORK/$kind-${SWITCH_BUILD[$name]}-load.log" >&2; exit 1; }
+    SWITCHES="${SWITCH_ENV[$name]}" launch "$kind" send "${PORT[$kind]}" load
+    first_200 "$kind" "${PORT[$kind]}" "$(now)" >/dev/null || { tail -n 20 "$WORK/$kind-send-load.log" >&2; exit 1; }
     load "${PORT[$kind]}" "$WARMUP" >/dev/null
   done
   for i in $(seq "$ROUNDS"); do

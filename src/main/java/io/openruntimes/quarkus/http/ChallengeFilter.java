@@ -82,7 +82,7 @@ public class ChallengeFilter {
             EarlyAnswer.send(context, 401, ErrorSchema.FORM, "Unauthorized");
         } else if (isMetrics) {
             EarlyAnswer.send(context, 404, ErrorSchema.FORM,
-                    "Metrics are off: OPENRUNTIMES_METRICS=true at build time and at start turns them on");
+                    "Metrics are off: OPENRUNTIMES_METRICS=true turns them on");
         } else {
             context.next();
         }

@@ -17,10 +17,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/**
- * The executions' meters in Quarkus's Micrometer registry. Only a build with metrics has the
- * registry, and only then is this class loaded (see {@link ExecutionMetrics}).
- */
+/** The executions' meters in Quarkus's Micrometer registry, made only when metrics are on ({@link ExecutionMetrics}). */
 final class PrometheusMeters implements AutoCloseable {
 
     /** Buckets of the duration histogram: a function's answer in a millisecond up to the 900 s ceiling. */

@@ -22,7 +22,7 @@ class MetricsTest {
     public static class MetricsOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("openruntimes.observe.metrics", "true", "quarkus.micrometer.enabled", "true");
+            return Map.of("openruntimes.observe.metrics", "true");
         }
     }
 

@@ -89,12 +89,12 @@ class BuildAndStartTest {
         seed.request().get("/").then().statusCode(405).header("Allow", "POST");
     }
 
-    /** JSON logs are switched on at start, from the environment: the same build, every line JSON. */
+    /** The operator's switches are read at start, from the environment: the same build, JSON logs and metrics. */
     @Test
-    void jsonLogsAreSwitchedOnAtStart() throws IOException {
+    void jsonLogsAndMetricsAreSwitchedOnAtStart() throws IOException {
         Map<String, String> env = Map.of("JSONPLACEHOLDER_URL", todos.baseUrl(), "OPENRUNTIMES_LOG_JSON", "true",
                 "OPENRUNTIMES_METRICS", "true");
-        try (Scripts.Server server = Scripts.start(seedBuild, scratch.resolve("json"), env)) {
+        try (Scripts.Server server = Scripts.start(seedBuild, scratch.resolve("operator"), env)) {
             server.request().body(Map.of("payload", "{\"id\":\"2\"}")).contentType("application/json").post("/")
                     .then().statusCode(200);
             server.awaitLog("\"loggerName\":\"access\"", Duration.ofSeconds(10));
@@ -106,24 +106,7 @@ class BuildAndStartTest {
             assertTrue(access.path("mdc").path("execution").asText().matches("[0-9a-f]{20}"), access.toString());
             assertTrue(records.stream().anyMatch(record -> record.path("message").asText().contains("started in")),
                     "Quarkus's own lines are JSON too:\n" + server.log());
-            // Metrics asked for at start of a build without them: said so, and not served.
-            assertTrue(records.stream().anyMatch(record -> record.path("message").asText()
-                    .contains("this build has no metrics: build it with OPENRUNTIMES_METRICS=true too")), server.log());
-            server.request().get("/q/metrics").then().statusCode(404);
-        }
-    }
 
-    /** A build with metrics serves them when the start asks, without the key. */
-    @Test
-    void aBuildWithMetricsServesThemAtStart() {
-        Scripts.Build build = Scripts.build(FUNCTIONS.resolve("seed"), "Index.java", scratch.resolve("metrics"),
-                Map.of("OPENRUNTIMES_METRICS", "true"));
-        assertEquals(0, build.exitCode(), build.output());
-        Map<String, String> env = Map.of("JSONPLACEHOLDER_URL", todos.baseUrl(), "OPENRUNTIMES_METRICS", "true");
-        try (Scripts.Server server = Scripts.start(build, scratch.resolve("metrics"), env)) {
-            server.request().body(Map.of("payload", "{\"id\":\"2\"}")).contentType("application/json").post("/")
-                    .then().statusCode(200);
-            server.awaitLog("[access]", Duration.ofSeconds(10));
             given().baseUri("http://127.0.0.1").port(server.port()).get("/q/metrics").then().statusCode(200)
                     .body(containsString("openruntimes_executions_total{outcome=\"answered\"} 1.0"));
         }

@@ -28,7 +28,6 @@ class V5ObserveTest {
             Map<String, String> config = V5Profile.common("io.openruntimes.java.V5ContractFunction", "observe");
             config.put("openruntimes.v5.secret", V5Profile.SECRET);
             config.put("openruntimes.observe.metrics", "true");
-            config.put("quarkus.micrometer.enabled", "true"); // a build with metrics
             return config;
         }
     }

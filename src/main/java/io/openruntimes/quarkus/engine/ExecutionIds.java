@@ -1,6 +1,7 @@
 package io.openruntimes.quarkus.engine;
 
 import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 /**
@@ -40,6 +41,19 @@ public final class ExecutionIds {
             MDC.remove(MDC_KEY);
         } else {
             MDC.put(MDC_KEY, before);
+        }
+    }
+
+    /**
+     * Logs one line as execution {@code id}'s, from whatever thread: the event loop after the
+     * answer, the deadline's timer, a thread the function started.
+     */
+    public static void log(String id, Logger logger, Logger.Level level, String message) {
+        Object before = mark(id);
+        try {
+            logger.log(level, message);
+        } finally {
+            restore(before);
         }
     }
 

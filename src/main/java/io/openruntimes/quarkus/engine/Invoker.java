@@ -217,12 +217,8 @@ public class Invoker {
                 message.append(" The function was at:\n")
                         .append(StackTraces.format(thread.getStackTrace(), entrypointClass));
                 thread.interrupt();
-                Object mark = ExecutionIds.mark(id);
-                try {
-                    LOG.warnf("Execution timed out after %s; interrupted %s", seconds(deadline), thread.getName());
-                } finally {
-                    ExecutionIds.restore(mark);
-                }
+                ExecutionIds.log(id, LOG, Logger.Level.WARN,
+                        "Execution timed out after " + seconds(deadline) + "; interrupted " + thread.getName());
             }
             finished = true;
             return new ExecutionFailure(ExecutionFailure.Kind.TIMED_OUT, message.toString());

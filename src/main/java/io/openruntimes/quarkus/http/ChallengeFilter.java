@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
  *
  * <p>A Vert.x route ahead of every other (health, and metrics when on, excepted), rather than a
  * Quarkus REST filter: Quarkus REST reads the body before its filters run, so a caller without
- * the key could make the runtime read and hold 20 MiB per request. A refused request whose body is still unread is
- * answered with {@code Connection: close}, and its connection closed.
+ * the key could make the runtime read and hold 20 MiB per request. A refused request whose body
+ * is still unread is answered with {@code Connection: close}, and its connection closed.
  *
  * <p>Fails closed: outside dev mode a missing key stops the server from starting. In dev mode,
  * with no key set, the challenge is off, and the log says so.

@@ -40,12 +40,8 @@ public class ExecutionObserver {
             metrics.record(outcome, nanos, bytesIn, bytesOut);
         }
         if (accessLog && ACCESS.isInfoEnabled()) {
-            Object before = ExecutionIds.mark(id);
-            try {
-                ACCESS.info(line(method, path, status, outcome, nanos, bytesIn, bytesOut));
-            } finally {
-                ExecutionIds.restore(before);
-            }
+            String line = line(method, path, status, outcome, nanos, bytesIn, bytesOut);
+            ExecutionIds.log(id, ACCESS, Logger.Level.INFO, line);
         }
     }
 

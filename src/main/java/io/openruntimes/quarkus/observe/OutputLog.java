@@ -81,12 +81,7 @@ public final class OutputLog implements FunctionOutput.Sink {
                 bytes.reset();
             }
             // Threads the function started have their own MDC: the line says whose it is all the same.
-            Object before = ExecutionIds.mark(id);
-            try {
-                LOG.log(level, new String(text, 0, end, StandardCharsets.UTF_8));
-            } finally {
-                ExecutionIds.restore(before);
-            }
+            ExecutionIds.log(id, LOG, level, new String(text, 0, end, StandardCharsets.UTF_8));
         }
     }
 }

@@ -30,15 +30,17 @@ source "$ROOT/src/api/install.sh"
 say() { echo "runtime-home.sh: $*" >&2; }
 fail() { say "$*"; exit 1; }
 
-# Complete, and newer than every source it is made from.
+# Complete, newer than every source it is made from, and trained by this JDK (a JVM reads only
+# the class archives its own version wrote).
 fresh() {
   [ -f "$HOME_DIR/ready" ] && [ -z "$(find "$ROOT/src/main" "$ROOT/src/build" "$ROOT/src/api/pom.xml" \
-    "$ROOT/pom.xml" "$ROOT/jvm-options.sh" -newer "$HOME_DIR/ready" -print -quit 2>/dev/null)" ]
+    "$ROOT/pom.xml" "$ROOT/jvm-options.sh" -newer "$HOME_DIR/ready" -print -quit 2>/dev/null)" ] \
+    && compgen -G "$HOME_DIR/quarkus-app/jdk-$(java_version)-*" >/dev/null
 }
 
 if fresh; then echo "$HOME_DIR"; exit 0; fi
 if [ -f "$HOME_DIR/ready" ] && [ ! -w "$(dirname "$HOME_DIR")" ]; then
-  say "WARNING: $HOME_DIR is older than the runtime's sources in $ROOT, and cannot be rebuilt: served as it is"
+  say "WARNING: $HOME_DIR is older than the runtime's sources in $ROOT or trained by another JDK, and cannot be rebuilt: used as it is"
   echo "$HOME_DIR"
   exit 0
 fi

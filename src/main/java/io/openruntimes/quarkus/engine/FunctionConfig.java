@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface FunctionConfig {
 
     /**
-     * Fully qualified name of the entrypoint class. Written at build time by FunctionProject,
+     * Fully qualified name of the entrypoint class. Written at build time by the function builder (src/build/java),
      * which reads the package the entrypoint file declares.
      */
     @WithName("class")

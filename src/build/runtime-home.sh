@@ -127,6 +127,8 @@ say "training the class archives (classic, then v5)"
 train classic io.openruntimes.training.TrainingFunction
 train v5 io.openruntimes.training.V5TrainingFunction
 
+# Readable by every user (mktemp made the folder private): the image serves functions as others too.
+chmod -R a+rX "$NEW"
 touch "$NEW/ready"
 # Renamed into place; a home it replaces goes after (a server still running from it keeps its files).
 OLD=""

@@ -7,7 +7,7 @@
 #                               one per protocol, trained on function folders served as deployments are
 #   <home>/api/function-api.jar the function API; <home>/api/gson.jar the runtime's Gson (v5)
 #   <home>/builder/             the function builder's classes (src/build/java)
-#   <home>/ready                written last: the home is complete
+#   <home>/ready                written last: the home is complete (jdk=<the JDK's version>)
 #
 #   OPENRUNTIMES_RUNTIME_HOME   where (<runtime root>/target/runtime; the image's /usr/local/runtime)
 #
@@ -32,12 +32,12 @@ source "$ROOT/src/build/function-project.sh"
 say() { echo "runtime-home.sh: $*" >&2; }
 fail() { say "$*"; exit 1; }
 
-# Complete, newer than every source it is made from, and trained by this JDK (a JVM reads only
-# the class archives its own version wrote).
+# Complete, newer than every source it is made from, and made by this JDK (ready names it: a JVM
+# reads only the class archives its own version wrote).
 fresh() {
   [ -f "$HOME_DIR/ready" ] && [ -z "$(find "$ROOT/src/main" "$ROOT/src/build" "$ROOT/src/api/pom.xml" \
     "$ROOT/pom.xml" "$ROOT/jvm-options.sh" -newer "$HOME_DIR/ready" -print -quit 2>/dev/null)" ] \
-    && compgen -G "$HOME_DIR/quarkus-app/jdk-$(java_version)-*" >/dev/null
+    && [ "$(cat "$HOME_DIR/ready")" = "jdk=$(java_version)" ]
 }
 
 if fresh; then echo "$HOME_DIR"; exit 0; fi
@@ -129,7 +129,7 @@ train v5 io.openruntimes.training.V5TrainingFunction
 
 # Readable by every user (mktemp made the folder private): the image serves functions as others too.
 chmod -R a+rX "$NEW"
-touch "$NEW/ready"
+echo "jdk=$(java_version)" >"$NEW/ready"
 # Renamed into place; a home it replaces goes after (a server still running from it keeps its files).
 OLD=""
 if [ -e "$HOME_DIR" ]; then OLD="$(mktemp -u "$HOME_DIR.old.XXXXXX")"; mv "$HOME_DIR" "$OLD"; fi

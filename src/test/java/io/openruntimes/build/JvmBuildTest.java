@@ -163,6 +163,10 @@ class JvmBuildTest {
         Run run = build(code, "Index.java", "classic");
         assertEquals(1, run.exit(), run.stderr());
         assertTrue(run.stderr().startsWith("build.sh: Index.java must declare a public class Index (named after the file)"), run.stderr());
+
+        run = build(code, "Main.java", "classic");
+        assertEquals("build.sh: entrypoint file not found: /home/ada/function/Main.java (INTERNAL_RUNTIME_ENTRYPOINT=Main.java,"
+                + " relative to the code folder)\n", run.stderr());
     }
 
     /** Where this test run's builder classes are (the builder is a test source root of the runtime's pom). */

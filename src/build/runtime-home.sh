@@ -21,6 +21,7 @@ set -o pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HOME_DIR="${OPENRUNTIMES_RUNTIME_HOME:-$ROOT/target/runtime}"
+case "$HOME_DIR" in /*) ;; *) HOME_DIR="$PWD/$HOME_DIR" ;; esac # printed for scripts that change folder
 BUILD="$ROOT/target/runtime-build"
 # shellcheck source=../../jvm-options.sh
 source "$ROOT/jvm-options.sh"
@@ -77,9 +78,12 @@ GSON=("$NEW"/quarkus-app/lib/main/com.google.code.gson.gson-*.jar)
 [ -f "${GSON[0]}" ] || fail "the runtime's Gson is not in $NEW/quarkus-app/lib/main"
 cp "${GSON[0]}" "$NEW/api/gson.jar"
 
-# The builder, compiled as build.sh and dev.sh run it (src/build/function-project.sh).
+# The builder, compiled as build.sh and dev.sh run it (src/build/function-project.sh); also in a
+# jar (builder/builder.jar) for build.sh, which runs it with a class archive trained below: a
+# class archive takes jars only, no folders.
 cp -r "$(function_builder_classes "$ROOT")" "$NEW/builder" || fail "the builder did not compile"
 rm -f "$NEW/builder/.compiled"
+"${JAVA%java}jar" cf "$NEW/builder/builder.jar" -C "$NEW/builder" io
 
 # The training: each protocol's server, started from the new home as a start does, serves a
 # training function from a function folder (built here as the builder builds a function without
@@ -123,9 +127,18 @@ train() { # <protocol> <entry class>
   ls "$NEW/quarkus-app/jdk-"*"-$protocol".* >/dev/null 2>&1 \
     || { tail -n 20 "$log" >&2; say "WARNING: the $protocol training left no class archive (log above): starts will be slower"; }
 }
-say "training the class archives (classic, then v5)"
+say "training the class archives (classic, then v5, then the builder)"
 train classic io.openruntimes.training.TrainingFunction
 train v5 io.openruntimes.training.V5TrainingFunction
+# The builder's: one build of the training functions' sources, as build.sh runs it (no Maven).
+mkdir -p "$TRAINING/builder-code"
+cp "$ROOT/src/build/training/"*Function.java "$ROOT/src/build/training/training.txt" "$TRAINING/builder-code/"
+archive_flags "$NEW/builder" "" train
+(cd "$NEW/builder" && exec "$JAVA" "${BUILDER_FLAGS[@]}" "${ARCHIVE_FLAGS[@]}" -cp builder.jar io.openruntimes.build.FunctionBuilder jvm \
+  --code "$TRAINING/builder-code" --entrypoint TrainingFunction.java --protocol classic \
+  --api "$NEW/api/function-api.jar" --gson "$NEW/api/gson.jar" --maven "$ROOT/mvnw" \
+  --work "$TRAINING/builder-work" --out "$TRAINING/builder-out") >"$BUILD/training-builder.log" 2>&1 \
+  || { tail -n 20 "$BUILD/training-builder.log" >&2; say "WARNING: the builder's training build failed (log above): builds will be slower"; }
 
 # Readable by every user (mktemp made the folder private): the image serves functions as others too.
 chmod -R a+rX "$NEW"

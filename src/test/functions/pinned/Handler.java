@@ -8,7 +8,7 @@ import io.openruntimes.quarkus.Response;
 import java.util.Map;
 import lib.Greeter;
 
-/** Asks for an old Jackson in its pom.xml; the runtime's Jackson must win, with a warning. */
+/** Asks for an old Jackson in its pom.xml, which it gets: the runtime's own is in another class loader. */
 public class Handler {
 
     public Response main(Request req, Response res) {

@@ -98,12 +98,16 @@ final class FunctionPom {
                 + "only its " + only + " are used" + consequence;
     }
 
-    /** {@code ${name}} replaced by the property's value, where {@code properties} has one. */
+    /**
+     * {@code ${name}} replaced by the property's value, where {@code properties} has one, else by
+     * the building JVM's system property, as Maven does ({@code ${java.specification.version}}).
+     */
     static String interpolate(String value, Map<String, String> properties) {
         Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), m.group())));
+            String name = m.group(1);
+            m.appendReplacement(out, Matcher.quoteReplacement(properties.getOrDefault(name, System.getProperty(name, m.group()))));
         }
         return m.appendTail(out).toString();
     }

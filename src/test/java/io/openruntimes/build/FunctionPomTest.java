@@ -64,6 +64,13 @@ class FunctionPomTest {
     }
 
     @Test
+    void aJavaSystemPropertyIsInterpolatedAsMavenDoes() {
+        // The scaffold's pom asks for the building JDK's own level this way.
+        assertEquals(System.getProperty("java.specification.version"), pom("<project><properties><maven.compiler.release>"
+                + "${java.specification.version}</maven.compiler.release></properties></project>").release());
+    }
+
+    @Test
     void theSectionsABuildDoesNotHonourAreNamed() {
         FunctionPom pom = pom("""
                 <project><modelVersion>4.0.0</modelVersion><groupId>g</groupId><artifactId>a</artifactId><version>1</version>

@@ -115,7 +115,8 @@ public class V5ContractFunction {
                 return res.text("slept");
             case "/native":
                 System.out.println("native out " + id);
-                org.jboss.logging.Logger.getLogger("io.openruntimes.quarkus.RuntimeLine").info("runtime line " + id);
+                // The process's own logging (the JDK's API, which the runtime routes to its log): never the execution's.
+                java.util.logging.Logger.getLogger("io.openruntimes.quarkus.RuntimeLine").info("runtime line " + id);
                 Thread child = new Thread(() -> System.out.println("native child " + id));
                 child.start();
                 child.join();

@@ -1,7 +1,7 @@
 #!/bin/bash
-# Unpacks what build.sh produced and replaces this shell with the server, so that SIGTERM
-# reaches it directly. The JVM's flags, and the class archive build.sh trained for a fast
-# start, are chosen in jvm-options.sh.
+# Unpacks what build.sh produced and runs the server under supervise.sh, which starts it again
+# if it ends and passes SIGTERM on to it. The JVM's flags, and the class archive build.sh trained
+# for a fast start, are chosen in jvm-options.sh.
 #
 #   INTERNAL_RUNTIME_KEY        the executor's secret (required)
 #   OPENRUNTIMES_CODE_ARCHIVE   the build output (/tmp/code.tar.gz, where the executor puts it)
@@ -16,6 +16,7 @@ set -o pipefail
 ARCHIVE="${OPENRUNTIMES_CODE_ARCHIVE:-/tmp/code.tar.gz}"
 SERVER="${OPENRUNTIMES_SERVER_DIR:-/usr/local/function}"
 source "$(dirname "$0")/jvm-options.sh"
+source "$(dirname "$0")/supervise.sh"
 
 fail() { echo "start.sh: $*" >&2; exit 1; }
 [ -f "$ARCHIVE" ] || fail "build output not found: $ARCHIVE"
@@ -54,10 +55,10 @@ else
 fi
 
 if [ -x "$SERVER/function-runner" ]; then
-  exec "$SERVER/function-runner" -Xmx96m
+  supervise "$SERVER/function-runner" -Xmx96m
 fi
 
 jvm_flags "$SERVER/quarkus-app"
 cd "$SERVER/quarkus-app"
 # shellcheck disable=SC2086
-exec "$JAVA" "${JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar
+supervise "$JAVA" "${JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar

@@ -25,6 +25,7 @@ supervise() {
     started="$(supervise_now_ms)"
     OPENRUNTIMES_RESTARTS=$restarts "$@" &
     SUPERVISED_PID=$!
+    [ -z "$SUPERVISED_STOP" ] || kill -TERM "$SUPERVISED_PID" # the signal came as the last one ended
     SUPERVISED_STATUS=$((128 + 15))
     supervise_wait
     status=$SUPERVISED_STATUS
@@ -32,17 +33,16 @@ supervise() {
     lived=$(( $(supervise_now_ms) - started ))
     if [ "$lived" -ge "$SUPERVISE_LIVED_ENOUGH_MS" ]; then quick=0; else quick=$((quick + 1)); fi
     delay_ms=0
-    [ "$quick" -lt 2 ] || delay_ms=$(( 500 << (quick - 2) ))
-    [ "$delay_ms" -le 4000 ] || delay_ms=4000
+    [ "$quick" -lt 2 ] || delay_ms=$(( 500 << (quick < 5 ? quick - 2 : 3) ))
     restarts=$((restarts + 1))
     if [ "$status" -gt 128 ]; then why="signal $(kill -l "$((status - 128))" 2>/dev/null || echo "$((status - 128))")"
     else why="exit status $status"; fi
-    supervise_log "the server ended ($why) after $((lived / 1000)).$(printf %03d $((lived % 1000))) s; starting it again$(
-      [ "$delay_ms" = 0 ] || echo " in $((delay_ms / 1000)).$(printf %03d $((delay_ms % 1000))) s") (restart $restarts)"
+    supervise_log "the server ended ($why) after $(supervise_seconds "$lived") s; starting it again$(
+      [ "$delay_ms" = 0 ] || echo " in $(supervise_seconds "$delay_ms") s") (restart $restarts)"
     if [ "$delay_ms" -gt 0 ]; then
-      sleep "$((delay_ms / 1000)).$(printf %03d $((delay_ms % 1000)))" &
+      sleep "$(supervise_seconds "$delay_ms")" &
       SUPERVISED_PID=$!
-      wait "$SUPERVISED_PID" || true # a signal ends the wait at once
+      wait "$SUPERVISED_PID" 2>/dev/null || true # a signal ends the wait at once
       [ -z "$SUPERVISED_STOP" ] || exit $((128 + $(kill -l "$SUPERVISED_STOP")))
     fi
     [ -z "${OPENRUNTIMES_START_EPOCH_MS:-}" ] || OPENRUNTIMES_START_EPOCH_MS="$(supervise_now_ms)"
@@ -68,6 +68,8 @@ supervise_wait() {
     [ "$SUPERVISED_STOP" != "$stop_before" ] || return 0
   done
 }
+
+supervise_seconds() { printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)); } # from milliseconds
 
 supervise_now_ms() { echo $(( ${EPOCHREALTIME//[!0-9]/} / 1000 )); }
 

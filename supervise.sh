@@ -5,14 +5,14 @@
 # JVM crash, the kernel's OOM killer. The executor never restarts a runtime whose process ended;
 # it keeps sending executions that fail. One line says why it ended (status or signal) and how
 # many restarts there have been. A server that dies again soon after its start backs off (0.5 s,
-# doubling to 4 s at most) rather than spinning; one that lived a minute is restarted at once.
+# doubling to 4 s at most) rather than spinning; one that lived 10 s is restarted at once.
 # SIGTERM and SIGINT stop it as before: the server gets SIGTERM (its drain), and this shell exits
 # with its status once it has.
 #
 #   OPENRUNTIMES_RESTARTS        given to each start: the restarts before it (a meter when metrics are on)
 #   OPENRUNTIMES_START_EPOCH_MS  when set (v5: the server appends startup= from it), set again for each restart
 
-SUPERVISE_LIVED_ENOUGH_MS=60000
+SUPERVISE_LIVED_ENOUGH_MS=10000
 
 supervise() {
   local restarts=0 quick=0 status started lived delay_ms why

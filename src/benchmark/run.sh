@@ -169,7 +169,9 @@ stop() {
   unset "PID[$1]"
 }
 
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PID[$1]}/status"; }
+# The server's JVM: supervise.sh's child under our start scripts, the process itself for the baseline.
+server_pid() { local jvm; jvm=$(pgrep -P "${PID[$1]}" -x java | head -n 1) || true; echo "${jvm:-${PID[$1]}}"; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(server_pid "$1")/status"; }
 
 execute() {
   if [ "$PROTOCOL" = v5 ]; then
@@ -249,9 +251,9 @@ profile_load() { # $1: the case, ours running on PORT[ours]
   local lib jcmd="${JAVA%java}jcmd"
   lib=$(profiler)
   # Quoted: jcmd would read the options' '=' as its own name=value arguments.
-  "$jcmd" "${PID[ours]}" JVMTI.agent_load "$lib" '"start,event=cpu,interval=1ms,threads"' >/dev/null
+  "$jcmd" "$(server_pid ours)" JVMTI.agent_load "$lib" '"start,event=cpu,interval=1ms,threads"' >/dev/null
   load "${PORT[ours]}" "$(( DURATION / ROUNDS ))" >"$BENCH_PROFILE/$1-load-wrk.txt"
-  "$jcmd" "${PID[ours]}" JVMTI.agent_load "$lib" "\"stop,collapsed,file=$BENCH_PROFILE/$1-load.collapsed\"" >/dev/null
+  "$jcmd" "$(server_pid ours)" JVMTI.agent_load "$lib" "\"stop,collapsed,file=$BENCH_PROFILE/$1-load.collapsed\"" >/dev/null
   summarize "$BENCH_PROFILE/$1-load.collapsed"
   log "profile of $1 under load: $BENCH_PROFILE/$1-load.summary.txt"
 }
@@ -369,6 +371,8 @@ measure_executor_like() {
         rounds[$profile-$fn-rps]+="$rps"$'\n'; rounds[$profile-$fn-p99]+="$p99"$'\n'
       done
     done
+    # With BENCH_PROFILE: where a new connection's cost goes, under the executor-like load.
+    [ -z "${BENCH_PROFILE:-}" ] || BENCH_EXECUTOR=true profile_load "executor-$fn"
     stop ours
     for profile in keep-alive executor; do
       RPS[$profile-$fn]=$(median <<<"${rounds[$profile-$fn-rps]%$'\n'}")

@@ -336,6 +336,7 @@ class ContainerImageTest {
         @Test
         @org.junit.jupiter.api.Order(3)
         void systemExitAnswers503AndAnExecution5sLater200() {
+            assertTrue(awaitFirst200(limitedPort, Duration.ofSeconds(30)) != null, logs("misbehaving-serve")); // after the last case
             execute("exit").then().statusCode(503);
             Scripts.sleep(5_000);
             execute("x").then().statusCode(200).body(equalTo("1"));

@@ -3,6 +3,7 @@ package io.openruntimes.quarkus.engine;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,8 +12,14 @@ import java.util.Optional;
 public interface FunctionConfig {
 
     /**
-     * Fully qualified name of the entrypoint class. Written at build time by FunctionProject,
-     * which reads the package the entrypoint file declares.
+     * The folder a JVM build packed (its descriptor, classes/, lib/): the function is loaded from
+     * there in a class loader of its own, and {@link #className()} is not used.
+     */
+    Optional<Path> dir();
+
+    /**
+     * Fully qualified name of the entrypoint class, on the runtime's own class path (the runtime's
+     * tests, a native build, where the function builder writes it).
      */
     @WithName("class")
     Optional<String> className();

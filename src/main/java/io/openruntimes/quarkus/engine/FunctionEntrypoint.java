@@ -12,17 +12,25 @@ import java.lang.reflect.Modifier;
  * <p>When the class or method cannot be used, the entrypoint stays {@linkplain #available()
  * unavailable} with a message saying why: the server still starts and answers every execution
  * with that message, rather than refusing to boot.
+ *
+ * <p>The function's class loader is the thread's context class loader while its class
+ * initialises, its constructor runs and its {@code main} runs (and so on the threads it starts):
+ * {@code ServiceLoader}, {@code DriverManager} and libraries that look resources up there find
+ * the function's jars, as in a plain Java program.
  */
 public final class FunctionEntrypoint {
 
     private final String className;
+    private final ClassLoader loader;
     private final Constructor<?> constructor;
     private final Object sharedTarget;
     private final Method main;
     private final String problem;
 
-    private FunctionEntrypoint(String className, Constructor<?> constructor, Object sharedTarget, Method main, String problem) {
+    private FunctionEntrypoint(String className, ClassLoader loader, Constructor<?> constructor, Object sharedTarget,
+            Method main, String problem) {
         this.className = className;
+        this.loader = loader;
         this.constructor = constructor;
         this.sharedTarget = sharedTarget;
         this.main = main;
@@ -39,11 +47,14 @@ public final class FunctionEntrypoint {
                     + ": build the function with build.sh, or set openruntimes.function.class");
         }
         Class<?> type;
+        ClassLoader before = enter(loader);
         try {
             type = Class.forName(className, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             return unavailable(className, "Entrypoint class " + className + " (from " + entrypointFile
                     + ") cannot be loaded: " + e);
+        } finally {
+            exit(before);
         }
         Method main;
         try {
@@ -59,7 +70,7 @@ public final class FunctionEntrypoint {
         // A package-private class with a public main is still usable: don't be stricter than javac.
         main.setAccessible(true);
         if (Modifier.isStatic(main.getModifiers())) {
-            return new FunctionEntrypoint(className, null, null, main, null);
+            return new FunctionEntrypoint(className, loader, null, null, main, null);
         }
         Constructor<?> constructor;
         try {
@@ -69,17 +80,20 @@ public final class FunctionEntrypoint {
             return unavailable(className, "Entrypoint class " + className + " has no no-argument constructor");
         }
         if (signature.instancePerCall()) {
-            return new FunctionEntrypoint(className, constructor, null, main, null);
+            return new FunctionEntrypoint(className, loader, constructor, null, main, null);
         }
+        ClassLoader outer = enter(loader);
         try {
-            return new FunctionEntrypoint(className, null, instantiate(className, constructor), main, null);
+            return new FunctionEntrypoint(className, loader, null, instantiate(className, constructor), main, null);
         } catch (ExecutionFailure e) {
             return unavailable(className, e.getMessage());
+        } finally {
+            exit(outer);
         }
     }
 
     static FunctionEntrypoint unavailable(String className, String problem) {
-        return new FunctionEntrypoint(className, null, null, null, problem);
+        return new FunctionEntrypoint(className, null, null, null, null, problem);
     }
 
     public boolean available() {
@@ -104,12 +118,27 @@ public final class FunctionEntrypoint {
         if (main == null) {
             throw new ExecutionFailure(ExecutionFailure.Kind.ENTRYPOINT_UNAVAILABLE, problem);
         }
-        Object target = constructor == null ? sharedTarget : instantiate(className, constructor);
+        ClassLoader before = enter(loader);
         try {
+            Object target = constructor == null ? sharedTarget : instantiate(className, constructor);
             return main.invoke(target, arguments);
         } catch (InvocationTargetException e) {
             throw e.getCause();
+        } finally {
+            exit(before);
         }
+    }
+
+    /** Makes {@code loader} the thread's context class loader; returns the one to restore. */
+    private static ClassLoader enter(ClassLoader loader) {
+        Thread thread = Thread.currentThread();
+        ClassLoader before = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        return before;
+    }
+
+    private static void exit(ClassLoader before) {
+        Thread.currentThread().setContextClassLoader(before);
     }
 
     private static Object instantiate(String className, Constructor<?> constructor) {

@@ -6,6 +6,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.util.TypeLiteral;
 import jakarta.inject.Singleton;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -40,8 +41,8 @@ public class Invoker {
     /** Deadlines usually repeat (one per function); past this many distinct ones, start over. */
     private static final int MAX_GUARDS = 64;
 
-    /** The entry class, below whose {@code main} stack traces are cut. */
-    private final String entrypointClass;
+    /** The entry class, below whose {@code main} stack traces are cut: the configured one, then the one loaded. */
+    private volatile String entrypointClass;
     private final Duration ceiling;
     private final ExecutorService pool = Executors.newCachedThreadPool(new FunctionThreads());
     private final ConcurrentMap<Long, TypedGuard<CompletionStage<Object>>> guards = new ConcurrentHashMap<>();
@@ -59,13 +60,20 @@ public class Invoker {
     }
 
     /**
-     * Loads the configured entry class with the {@code main} a protocol calls, logging which
-     * function this process serves or why it cannot.
+     * Loads the function with the {@code main} a protocol calls, logging which function this
+     * process serves or why it cannot: a built function folder in a class loader of its own when
+     * one is configured, else the configured entry class from the runtime's own class path.
      */
     public FunctionEntrypoint load(FunctionConfig config, MainSignature signature) {
-        FunctionEntrypoint entrypoint = EntrypointAtStart.load(config, Thread.currentThread().getContextClassLoader(), signature);
+        ClassLoader runtime = Invoker.class.getClassLoader();
+        FunctionEntrypoint entrypoint = config.dir()
+                .map(dir -> BuiltFunction.load(dir, config.startEntrypoint(), runtime, signature))
+                .orElseGet(() -> EntrypointAtStart.load(config, Thread.currentThread().getContextClassLoader(), signature));
+        if (entrypoint.className() != null) {
+            entrypointClass = entrypoint.className();
+        }
         if (entrypoint.available()) {
-            LOG.infof("Serving %s (from %s)", entrypoint.className(), config.entrypoint());
+            LOG.infof("Serving %s (from %s)", entrypoint.className(), config.dir().map(Path::toString).orElse(config.entrypoint()));
         } else {
             LOG.errorf("Entrypoint unavailable, every execution will say so: %s", entrypoint.problem());
         }

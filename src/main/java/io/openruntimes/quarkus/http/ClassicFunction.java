@@ -24,7 +24,7 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 public class ClassicFunction {
 
-    static final MainSignature MAIN = new MainSignature("main(Request req, Response res)", Response.class,
+    static final MainSignature MAIN = new MainSignature("classic", "main(Request req, Response res)", Response.class,
             List.of(Request.class, Response.class), false);
 
     private final Invoker invoker;

@@ -23,7 +23,7 @@ import java.util.concurrent.CompletionStage;
 @Singleton
 public class V5Function {
 
-    static final MainSignature MAIN = new MainSignature("main(RuntimeContext context)", RuntimeOutput.class,
+    static final MainSignature MAIN = new MainSignature("v5", "main(RuntimeContext context)", RuntimeOutput.class,
             List.of(RuntimeContext.class), true);
 
     private final Invoker invoker;

@@ -65,7 +65,7 @@ class FunctionEntrypointTest {
         return load(type.getName());
     }
 
-    private static final MainSignature CLASSIC = new MainSignature("main(Request req, Response res)", Response.class,
+    private static final MainSignature CLASSIC = new MainSignature("classic", "main(Request req, Response res)", Response.class,
             List.of(Request.class, Response.class), false);
 
     private static FunctionEntrypoint load(String name) {
@@ -101,7 +101,7 @@ class FunctionEntrypointTest {
 
     private static FunctionEntrypoint perCall(Class<?> type) {
         return FunctionEntrypoint.load(type.getName(), "Index.java", FunctionEntrypointTest.class.getClassLoader(),
-                new MainSignature("main(String input)", String.class, List.of(String.class), true));
+                new MainSignature("classic", "main(String input)", String.class, List.of(String.class), true));
     }
 
     @Test

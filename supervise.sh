@@ -7,10 +7,12 @@
 # many restarts there have been. A server that dies again soon after its start backs off (0.5 s,
 # doubling to 4 s at most) rather than spinning; one that lived 10 s is restarted at once.
 # SIGTERM and SIGINT stop it as before: the server gets SIGTERM (its drain), and this shell exits
-# with its status once it has.
+# with its status once it has. A first start that ends before the server listened failed to start
+# (no key, a build that does not match): it is not started again, and this shell exits with its status.
 #
 #   OPENRUNTIMES_RESTARTS        given to each start: the restarts before it (a meter when metrics are on)
 #   OPENRUNTIMES_START_EPOCH_MS  when set (v5: the server appends startup= from it), set again for each restart
+#   OPENRUNTIMES_READY_FILE      given to each start: the server creates it once it listens (observe/ReadyMarker)
 
 SUPERVISE_LIVED_ENOUGH_MS=10000
 
@@ -21,7 +23,9 @@ supervise() {
   # then leaves ignored: both signals reach it as SIGTERM, the one it drains on.
   trap 'supervise_stop TERM' TERM
   trap 'supervise_stop INT' INT
+  export OPENRUNTIMES_READY_FILE="${TMPDIR:-/tmp}/openruntimes-ready.$$"
   while :; do
+    rm -f "$OPENRUNTIMES_READY_FILE"
     started="$(supervise_now_ms)"
     OPENRUNTIMES_RESTARTS=$restarts "$@" &
     SUPERVISED_PID=$!
@@ -30,6 +34,11 @@ supervise() {
     supervise_wait
     status=$SUPERVISED_STATUS
     [ -z "$SUPERVISED_STOP" ] || exit "$status"
+    if [ "$restarts" = 0 ] && [ ! -e "$OPENRUNTIMES_READY_FILE" ]; then
+      supervise_log "the server ended (exit status $status) before it started: not started again"
+      exit "$status"
+    fi
+    rm -f "$OPENRUNTIMES_READY_FILE"
     lived=$(( $(supervise_now_ms) - started ))
     if [ "$lived" -ge "$SUPERVISE_LIVED_ENOUGH_MS" ]; then quick=0; else quick=$((quick + 1)); fi
     delay_ms=0

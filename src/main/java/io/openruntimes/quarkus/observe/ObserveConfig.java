@@ -22,6 +22,9 @@ public interface ObserveConfig {
     @WithDefault("0")
     int restarts();
 
+    /** Created once the server listens, for supervise.sh (OPENRUNTIMES_READY_FILE; see {@link ReadyMarker}). */
+    Optional<String> readyFile();
+
     /**
      * Executions' meters, scraped at /q/metrics (classic) or /__opr/metrics (v5) without the
      * secret, like the health paths (OPENRUNTIMES_METRICS).

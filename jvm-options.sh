@@ -38,21 +38,72 @@ runtime_home() {
 # C1 alone (it starts faster than it loses on peak speed) and the serial collector.
 BUILDER_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 
+# The memory this process may use, in bytes: OPENRUNTIMES_MEMORY_LIMIT when set, else the lowest
+# limit of its memory cgroup and the cgroups above it (v2: memory.max; v1: memory.limit_in_bytes,
+# where "no limit" is a number near 2^63); nothing when there is none. Read here rather than left
+# to the JVM's own detection: the heap is what is left once the rest is set aside (memory_flags),
+# and the JVM only offers a percentage of the limit.
+memory_limit() {
+  local path limit="" value file dir
+  if [ -n "${OPENRUNTIMES_MEMORY_LIMIT:-}" ]; then echo "$OPENRUNTIMES_MEMORY_LIMIT"; return; fi
+  if [ -f /sys/fs/cgroup/cgroup.controllers ]; then # v2: one hierarchy, "0::<path>"
+    path="$(sed -n 's/^0:://p' /proc/self/cgroup 2>/dev/null)"; file=memory.max; dir=/sys/fs/cgroup
+  else
+    path="$(sed -n 's/^[0-9]*:[^:]*\bmemory\b[^:]*://p' /proc/self/cgroup 2>/dev/null)"; file=memory.limit_in_bytes; dir=/sys/fs/cgroup/memory
+  fi
+  # From the process's own cgroup up to the mount's root (inside a container's cgroup namespace,
+  # the path may name a cgroup above what is mounted: then only the root is there to read).
+  while :; do
+    if read -r value 2>/dev/null <"$dir$path/$file" && [ "$value" != max ] && [ "$value" -lt $((1 << 60)) ] 2>/dev/null; then
+      [ -z "$limit" ] || [ "$value" -ge "$limit" ] || limit=$value
+      [ -n "$limit" ] || limit=$value
+    fi
+    [ -n "$path" ] && [ "$path" != / ] || break
+    path="${path%/*}"
+  done
+  echo "$limit"
+}
+
+# Sizes the JVM for a memory limit of $1 bytes (memory_limit), as flags, one a line. The heap is
+# what is left once the memory a JVM uses besides it is set aside: 128 MiB and an eighth of the
+# limit for the class archive's mapping (about 50 MB), the code cache, metaspace, thread stacks,
+# direct buffers, the JIT's and the GC's own memory and the mapped jars and libraries. So a
+# function that fills the heap gets an OutOfMemoryError (which HeapGuard handles), never the
+# kernel's SIGKILL for the container. The areas that grow on their own are capped inside that
+# reserve: the code cache; metaspace; direct buffers at an eighth of the heap, what the
+# executions' bodies in flight may take (engine/Admission), plus 16 MiB for the event loops' own.
+# README: the heap this gives each of the executor's usual sizes.
+memory_flags() {
+  local limit=$1 mib=$((1024 * 1024)) heap
+  heap=$(( (limit - 128 * mib - limit / 8) / mib ))
+  [ "$heap" -ge 64 ] || heap=64 # below ~200 MB the JVM cannot serve anyway: the kernel will say so
+  printf '%s\n' "-Xmx${heap}m" "-XX:MaxMetaspaceSize=$(( (64 * mib + limit / 16) / mib ))m" \
+    -XX:ReservedCodeCacheSize=64m "-XX:MaxDirectMemorySize=$(( 16 + heap / 8 ))m"
+}
+
 # Sets JVM_FLAGS for the app in $1 (a quarkus-app folder, the JVM's working directory); with
 # $2 = train, the JVM records the archive instead of reading it.
 jvm_flags() {
-  local app="$1" version
+  local app="$1" version limit
   version="$(java_version)"
-  # Sized for a container: heap from its memory limit. Serial GC: least memory and start-up
-  # work, and on a couple of cores as fast as any for short requests. A fixed 16 MB young
+  # Sized for the container (memory_flags), or 70% of the machine's memory without a limit.
+  # Serial GC: least memory and start-up work, and on a couple of cores as fast as any for short requests. A fixed 16 MB young
   # generation: executions leave little garbage that lives, and the default (a third of a
   # heap sized from the machine's memory) costs resident memory, not speed; 16 MB against 32
   # kept 12 MB less after 10,000 executions at the same throughput (docs/performance.md).
   # -Xms16m made start-up collect too often (+0.4 s). No -XX:+ExitOnOutOfMemoryError: a function's
   # OutOfMemoryError fails that execution only, and the runtime's HeapGuard ends the process
   # itself (status 3, executions in flight answered) when the heap cannot recover.
-  JVM_FLAGS=(-XX:+UseSerialGC -Xmn16m -XX:MaxRAMPercentage=70
-    -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
+  JVM_FLAGS=(-XX:+UseSerialGC -Xmn16m -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
+  limit="$(memory_limit)"
+  if [ -n "$limit" ]; then
+    mapfile -t -O ${#JVM_FLAGS[@]} JVM_FLAGS < <(memory_flags "$limit")
+  else
+    JVM_FLAGS+=(-XX:MaxRAMPercentage=70)
+  fi
+  # glibc's malloc gives each thread that allocates at once an arena of its own, up to 8 per core,
+  # which keep what they freed: two keep the JVM's native memory near what it uses.
+  export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
   if [ -n "$version" ] && [ "$version" -ge 25 ]; then
     # The JIT's scratch memory, freed after a burst of compilations, stays with glibc's
     # malloc unless trimmed: 5 MB less RSS after 10,000 executions. (Not on 17-24: only some

@@ -1,9 +1,9 @@
 #!/bin/bash
-# Unpacks what build.sh produced and replaces this shell with the server, so that SIGTERM
-# reaches it directly. A function folder (function/function.properties) is served by the runtime
-# home's runtime (OPENRUNTIMES_RUNTIME_HOME, see jvm-options.sh), which loads it from
-# OPENRUNTIMES_FUNCTION_DIR; an archive of the earlier layout (a whole quarkus-app) by its own
-# quarkus-run.jar; a native build by its function-runner. The JVM's flags, and the class archive
+# Unpacks what build.sh produced and runs the server under supervise.sh, which starts it again
+# if it ends and passes SIGTERM on to it. A function folder (function/function.properties) is
+# served by the runtime home's runtime (OPENRUNTIMES_RUNTIME_HOME, see jvm-options.sh), which loads
+# it from OPENRUNTIMES_FUNCTION_DIR; an archive of the earlier layout (a whole quarkus-app) by its
+# own quarkus-run.jar; a native build by its function-runner. The JVM's flags, and the class archive
 # for a fast start, are chosen in jvm-options.sh.
 #
 #   INTERNAL_RUNTIME_KEY        the executor's secret (required)
@@ -19,6 +19,7 @@ set -o pipefail
 ARCHIVE="${OPENRUNTIMES_CODE_ARCHIVE:-/tmp/code.tar.gz}"
 SERVER="${OPENRUNTIMES_SERVER_DIR:-/usr/local/function}"
 source "$(dirname "$0")/jvm-options.sh"
+source "$(dirname "$0")/supervise.sh"
 
 fail() { echo "start.sh: $*" >&2; exit 1; }
 [ -f "$ARCHIVE" ] || fail "build output not found: $ARCHIVE"
@@ -58,7 +59,7 @@ else
 fi
 
 if [ -x "$SERVER/function-runner" ]; then
-  exec "$SERVER/function-runner" -Xmx96m
+  supervise "$SERVER/function-runner" -Xmx96m
 fi
 
 if [ -f "$SERVER/function/function.properties" ]; then
@@ -72,4 +73,4 @@ fi
 jvm_flags "$APP"
 cd "$APP"
 # shellcheck disable=SC2086
-exec "$JAVA" "${JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar
+supervise "$JAVA" "${JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar

@@ -1,10 +1,10 @@
 #!/bin/bash
-# The start command executors give helpers/start.sh ("bash helpers/server.sh"): replaces this
-# shell with the v5 server, so SIGTERM reaches it. An unpacked function folder
-# (function/function.properties) is served by the runtime home's runtime (OPENRUNTIMES_RUNTIME_HOME,
-# the image's /usr/local/runtime), loading it from OPENRUNTIMES_FUNCTION_DIR; an archive of the
-# earlier layout by its own quarkus-app. The flags and the
-# class archive are jvm-options.sh's.
+# The start command executors give helpers/start.sh ("bash helpers/server.sh"): runs the v5
+# server under supervise.sh (started again if it ends; SIGTERM passed on). An unpacked function
+# folder (function/function.properties) is served by the runtime home's runtime
+# (OPENRUNTIMES_RUNTIME_HOME, the image's /usr/local/runtime), loading it from
+# OPENRUNTIMES_FUNCTION_DIR; an archive of the earlier layout by its own quarkus-app. The flags and
+# the class archive are jvm-options.sh's.
 #
 #   OPEN_RUNTIMES_SERVER_COMMAND  run this instead (with bash -c)
 #   OPENRUNTIMES_RUNTIME_DIR      the runtime's scripts, for jvm-options.sh (/usr/local/src)
@@ -20,6 +20,8 @@ fi
 UNPACKED=/usr/local/server/src/function
 # shellcheck source=SCRIPTDIR/../../jvm-options.sh
 source "${OPENRUNTIMES_RUNTIME_DIR:-/usr/local/src}/jvm-options.sh"
+# shellcheck source=SCRIPTDIR/../../supervise.sh
+source "${OPENRUNTIMES_RUNTIME_DIR:-/usr/local/src}/supervise.sh"
 if [ -f "$UNPACKED/function/function.properties" ]; then
   APP="$(runtime_home)/quarkus-app" || { echo "server.sh: the runtime home could not be found or made" >&2; exit 1; }
   export OPENRUNTIMES_FUNCTION_DIR="$UNPACKED/function"
@@ -29,4 +31,4 @@ fi
 jvm_flags "$APP"
 cd "$APP"
 # shellcheck disable=SC2086
-exec "$JAVA" "${JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar
+supervise "$JAVA" "${JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar

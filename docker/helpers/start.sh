@@ -76,13 +76,16 @@ else
 fi
 log "Code extraction finished."
 
-# Written at build time: its OPEN_RUNTIMES_ENTRYPOINT wins over the one given at start.
+# Upstream's prepare step, timed as prepare= (the executor's telemetry expects it): ours is only
+# the build's settings, written at build time: its OPEN_RUNTIMES_ENTRYPOINT wins over the one given at start.
+started="$(now_us)"
 if [ -f "$FUNCTION/.open-runtimes" ]; then
   set -a
   # shellcheck disable=SC1091
   source "$FUNCTION/.open-runtimes"
   set +a
 fi
+record prepare "$started" "$TIMINGS"
 
 success "Runtime started."
 OPENRUNTIMES_START_EPOCH_MS="$(( $(now_us) / 1000 ))"

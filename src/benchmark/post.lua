@@ -4,12 +4,19 @@
 --   v5 executions share one log id: each opens, appends to and closes the same two files, as a
 --   real one does, without leaving millions of files behind (the executor deletes them; wrk can't).
 -- BENCH_KEY: the secret; BENCH_LIMIT (optional): stop each thread after that many responses.
+-- BENCH_EXECUTOR=true (v5): as Open Runtimes' executor sends it: a new connection for every
+--   execution (Connection: close; wrk connects again) and its four headers, Authorization too.
 if os.getenv("BENCH_PROTOCOL") == "v5" then
   wrk.method = "GET"
   wrk.headers["x-open-runtimes-secret"] = os.getenv("BENCH_KEY")
   wrk.headers["x-open-runtimes-logging"] = os.getenv("BENCH_LOGGING") or "enabled"
   wrk.headers["x-open-runtimes-log-id"] = "bench"
   wrk.headers["x-open-runtimes-timeout"] = "30"
+  if os.getenv("BENCH_EXECUTOR") == "true" then
+    wrk.headers["x-open-runtimes-log-id"] = nil -- the executor names none: the runtime makes the id
+    wrk.headers["Authorization"] = "Basic " .. os.getenv("BENCH_BASIC")
+    wrk.headers["Connection"] = "close"
+  end
 else
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"

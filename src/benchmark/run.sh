@@ -12,7 +12,9 @@
 # printed as a ratio to it. The floor of a cold start is the same server with a class archive of
 # its own (an AOT cache on JDK 25+, AppCDS before), trained here as build.sh trains ours. Last,
 # the operator's switches on the send function: throughput with the access line off and with
-# metrics on, against the defaults (access line on, metrics off).
+# metrics on, against the defaults (access line on, metrics off). Then the executor-like profile:
+# the v5 server as Open Runtimes' executor calls it, a new connection for every execution with its
+# four headers, 8 at a time, logging on and off, beside keep-alive connections at the same 8.
 #
 #   JAVA_HOME           the JDK for build.sh, start.sh and the baseline (default: java on PATH)
 #   BENCH_STARTS        cold starts per server, the median is kept (5)
@@ -23,6 +25,7 @@
 #   BENCH_KEEP          set: keep the scratch folder (builds, server logs) for a look afterwards
 #   BENCH_PROFILE       a folder: also profile our servers there (profile.sh: async-profiler under
 #                       load, and one cold start with the classes it loaded); no figure changes
+#   BENCH_ONLY          executor: measure the executor-like profile alone (its table only)
 set -eu
 
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -37,6 +40,7 @@ BASELINE_OPTS="${BASELINE_OPTS:--XX:+UseSerialGC}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 export BENCH_KEY="bench-$RANDOM$RANDOM"
+BENCH_BASIC="$(printf 'opr:%s' "$BENCH_KEY" | base64 -w0)"; export BENCH_BASIC
 SANDBOX_SETUP="$ROOT/src/test/runtimes/v5-sandbox.sh"
 source "$ROOT/jvm-options.sh" # java_version, for the floor's archive flags
 VERSION="$(java_version)"
@@ -85,7 +89,9 @@ RUNTIME_HOME="$("$ROOT/src/build/runtime-home.sh")"
 
 # --- Build the two functions through build.sh, timing each (the maven repository is warm) ---
 declare -A BUILD
+ONLY="${BENCH_ONLY:-}"
 for fn in send json; do
+  [ "$ONLY" != executor ] || continue
   mkdir -p "$WORK/$fn"
   cp -a "$HERE/functions/$fn/." "$WORK/$fn/"
   log "building $fn"
@@ -108,10 +114,12 @@ cp "$WORK/v5/code.tar.gz" "$WORK/v5-archive/"
 
 # --- Compile the baseline against the Vert.x, Netty and Jackson jars the runtime ships ---
 LIB="$RUNTIME_HOME/quarkus-app/lib/main"
-mkdir -p "$WORK/baseline"
-"$JAVAC" -nowarn -d "$WORK/baseline" -cp "$LIB/*" "$HERE/baseline/Baseline.java"
-# In a jar: a class archive takes only jars on the class path, no directories.
-"${JAVA%java}jar" cf "$WORK/baseline.jar" -C "$WORK/baseline" .
+if [ "$ONLY" != executor ]; then
+  mkdir -p "$WORK/baseline"
+  "$JAVAC" -nowarn -d "$WORK/baseline" -cp "$LIB/*" "$HERE/baseline/Baseline.java"
+  # In a jar: a class archive takes only jars on the class path, no directories.
+  "${JAVA%java}jar" cf "$WORK/baseline.jar" -C "$WORK/baseline" .
+fi
 
 # Starts a server in the background, its pid in PID[$1]. $1: ours|base, $2: case, $3: port, $4: run id
 launch() {
@@ -165,7 +173,9 @@ stop() {
   unset "PID[$1]"
 }
 
-rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/${PID[$1]}/status"; }
+# The server's JVM: supervise.sh's child under our start scripts, the process itself for the baseline.
+server_pid() { local jvm; jvm=$(pgrep -P "${PID[$1]}" -x java | head -n 1) || true; echo "${jvm:-${PID[$1]}}"; }
+rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(server_pid "$1")/status"; }
 
 execute() {
   if [ "$PROTOCOL" = v5 ]; then
@@ -245,9 +255,9 @@ profile_load() { # $1: the case, ours running on PORT[ours]
   local lib jcmd="${JAVA%java}jcmd"
   lib=$(profiler)
   # Quoted: jcmd would read the options' '=' as its own name=value arguments.
-  "$jcmd" "${PID[ours]}" JVMTI.agent_load "$lib" '"start,event=cpu,interval=1ms,threads"' >/dev/null
+  "$jcmd" "$(server_pid ours)" JVMTI.agent_load "$lib" '"start,event=cpu,interval=1ms,threads"' >/dev/null
   load "${PORT[ours]}" "$(( DURATION / ROUNDS ))" >"$BENCH_PROFILE/$1-load-wrk.txt"
-  "$jcmd" "${PID[ours]}" JVMTI.agent_load "$lib" "\"stop,collapsed,file=$BENCH_PROFILE/$1-load.collapsed\"" >/dev/null
+  "$jcmd" "$(server_pid ours)" JVMTI.agent_load "$lib" "\"stop,collapsed,file=$BENCH_PROFILE/$1-load.collapsed\"" >/dev/null
   summarize "$BENCH_PROFILE/$1-load.collapsed"
   log "profile of $1 under load: $BENCH_PROFILE/$1-load.summary.txt"
 }
@@ -344,6 +354,57 @@ measure() {
   [ -z "${BENCH_PROFILE:-}" ] || profile_start "$fn"
 }
 
+# --- The executor-like profile (issue 16): the v5 server, logging on and off, 8 executions at a
+# time, each on a new connection with the executor's four headers, against keep-alive connections
+# at the same 8 (the two take turns, round by round). The access line stays at its v5 default.
+measure_executor_like() {
+  local fn profile i rps p50 p99 bad CONNECTIONS=8
+  declare -A rounds
+  for fn in v5-logs v5-nolog; do
+    if [ "$fn" = v5-logs ]; then export BENCH_LOGGING=enabled; else export BENCH_LOGGING=disabled; fi
+    PORT[ours]=$(free_port)
+    launch ours "$fn" "${PORT[ours]}" executor
+    first_200 ours "${PORT[ours]}" "$(now)" >/dev/null || { tail -n 20 "$WORK/ours-$fn-executor.log" >&2; exit 1; }
+    BENCH_EXECUTOR=true load "${PORT[ours]}" "$WARMUP" >/dev/null
+    load "${PORT[ours]}" "$WARMUP" >/dev/null
+    for i in $(seq "$ROUNDS"); do
+      for profile in keep-alive executor; do
+        read -r rps p50 p99 bad < <(BENCH_EXECUTOR=$([ "$profile" = executor ] && echo true || echo false) \
+          load "${PORT[ours]}" "$(( DURATION / ROUNDS ))")
+        [ "$bad" = 0 ] || log "WARNING: $profile-$fn answered $bad non-2xx responses under load"
+        rounds[$profile-$fn-rps]+="$rps"$'\n'; rounds[$profile-$fn-p99]+="$p99"$'\n'
+      done
+    done
+    # With BENCH_PROFILE: where a new connection's cost goes, under the executor-like load.
+    [ -z "${BENCH_PROFILE:-}" ] || BENCH_EXECUTOR=true profile_load "executor-$fn"
+    stop ours
+    for profile in keep-alive executor; do
+      RPS[$profile-$fn]=$(median <<<"${rounds[$profile-$fn-rps]%$'\n'}")
+      P99[$profile-$fn]=$(median <<<"${rounds[$profile-$fn-p99]%$'\n'}")
+      log "$profile-$fn rounds: req/s $(echo ${rounds[$profile-$fn-rps]}); p99 $(echo ${rounds[$profile-$fn-p99]})"
+    done
+  done
+}
+executor_table() {
+  echo; echo "v5 as the executor calls it (new connection per execution, its four headers), 8 at a time, against keep-alive at 8:"
+  echo
+  echo "| figure | logging on | logging off |"
+  echo "| --- | --- | --- |"
+  echo "| keep-alive: throughput (req/s) | ${RPS[keep-alive-v5-logs]} | ${RPS[keep-alive-v5-nolog]} |"
+  echo "| keep-alive: latency p99 (ms) | ${P99[keep-alive-v5-logs]} | ${P99[keep-alive-v5-nolog]} |"
+  echo "| executor-like: throughput (req/s) | ${RPS[executor-v5-logs]} | ${RPS[executor-v5-nolog]} |"
+  echo "| executor-like: latency p99 (ms) | ${P99[executor-v5-logs]} | ${P99[executor-v5-nolog]} |"
+  echo "| executor-like / keep-alive | $(ratio "${RPS[executor-v5-logs]}" "${RPS[keep-alive-v5-logs]}") | $(ratio "${RPS[executor-v5-nolog]}" "${RPS[keep-alive-v5-nolog]}") |"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "-" }'; }
+if [ "$ONLY" = executor ]; then
+  PROTOCOL=v5; export BENCH_PROTOCOL=v5
+  measure_executor_like
+  echo; echo "$("$JAVA" -version 2>&1 | head -n 1); $(nproc) cores; wrk -t$THREADS, ${WARMUP}s warm-up, ${DURATION}s measured in $ROUNDS rounds; $(date -u +%F)"
+  executor_table
+  exit 0
+fi
+
 PROTOCOL=classic
 for fn in send json; do
   measure "$fn"
@@ -384,8 +445,7 @@ for fn in v5-logs v5-nolog; do
   if [ "$fn" = v5-logs ]; then export BENCH_LOGGING=enabled; else export BENCH_LOGGING=disabled; fi
   measure "$fn"
 done
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "-" }'; }
+measure_executor_like
 
 echo
 echo "$("$JAVA" -version 2>&1 | head -n 1); $(nproc) cores; wrk -t$THREADS -c$CONNECTIONS, ${WARMUP}s warm-up, ${DURATION}s measured in $ROUNDS rounds; $(date -u +%F)"
@@ -439,3 +499,4 @@ for figure in RPS P99 RSS10K; do
   echo "| $label | ${values[switch-defaults]} | ${values[switch-access-log-off]} | $(ratio "${values[switch-access-log-off]}" "${values[switch-defaults]}") | ${values[switch-metrics-on]} | $(ratio "${values[switch-metrics-on]}" "${values[switch-defaults]}") |"
   unset -n values
 done
+executor_table

@@ -23,7 +23,7 @@ public class ExecutionMetrics {
 
     public ExecutionMetrics(ObserveConfig config, Instance<MeterRegistry> registry, Admission admission) {
         // Instance: the registry (and the Prometheus one in it) is only looked up when asked for.
-        meters = config.metrics() ? new PrometheusMeters(registry.get(), admission) : null;
+        meters = config.metrics() ? new PrometheusMeters(registry.get(), admission, config.restarts()) : null;
     }
 
     public boolean on() {

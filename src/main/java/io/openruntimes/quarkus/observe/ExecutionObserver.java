@@ -1,5 +1,7 @@
 package io.openruntimes.quarkus.observe;
 
+import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.ExecutionIds;
 import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
@@ -20,8 +22,8 @@ public class ExecutionObserver {
     private final boolean accessLog;
     private final ExecutionMetrics metrics;
 
-    public ExecutionObserver(ObserveConfig config, ExecutionMetrics metrics) {
-        this.accessLog = config.accessLog();
+    public ExecutionObserver(ObserveConfig config, EdgeConfig edge, ExecutionMetrics metrics) {
+        this.accessLog = config.accessLog().orElse(edge.protocol() == Protocol.CLASSIC);
         this.metrics = metrics;
     }
 

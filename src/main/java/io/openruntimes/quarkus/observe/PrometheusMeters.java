@@ -34,8 +34,11 @@ final class PrometheusMeters implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final MeterRegistry registry;
 
-    PrometheusMeters(MeterRegistry registry, Admission admission) {
+    PrometheusMeters(MeterRegistry registry, Admission admission, int restarts) {
         this.registry = registry;
+        // A counter that goes on where the last process left it: supervise.sh passes the count on.
+        Counter.builder("openruntimes.restarts").description("Times the server was started again after it ended")
+                .register(registry).increment(restarts);
         for (Outcome outcome : Outcome.values()) {
             executions.put(outcome, Counter.builder("openruntimes.executions")
                     .description("Executions, by how they ended").tag("outcome", outcome.tag()).register(registry));

@@ -77,9 +77,9 @@ final class Answers {
         return lower.contains("charset=") ? lower : lower + CHARSET;
     }
 
-    /** The function gave no output: the status alone, an empty body (the reason is in the error log). */
+    /** The function gave no output: the status alone, an empty text body (the reason is in the error log), as upstream. */
     static void failure(HttpServerRequest request, int status, String logId) {
-        request.response().setStatusCode(status).putHeader(LOG_ID, logId).end();
+        request.response().setStatusCode(status).putHeader(HttpHeaderNames.CONTENT_TYPE, TEXT).putHeader(LOG_ID, logId).end();
     }
 
     /**

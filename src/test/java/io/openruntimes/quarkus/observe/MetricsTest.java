@@ -14,7 +14,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** With metrics on, a scripted mix of executions is counted by outcome, timed and sized at /q/metrics. */
+/**
+ * With metrics on, a scripted mix of executions is counted by outcome, timed and sized at /q/metrics;
+ * the restarts supervise.sh made before this start (OPENRUNTIMES_RESTARTS, here 2) are counted too.
+ */
 @QuarkusTest
 @TestProfile(MetricsTest.MetricsOn.class)
 class MetricsTest {
@@ -22,7 +25,7 @@ class MetricsTest {
     public static class MetricsOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("openruntimes.observe.metrics", "true");
+            return Map.of("openruntimes.observe.metrics", "true", "openruntimes.observe.restarts", "2");
         }
     }
 
@@ -63,6 +66,7 @@ class MetricsTest {
                 + "{\"payload\":".length(), value(metrics, "openruntimes_request_body_bytes_sum"), 0.0);
         assertTrue(value(metrics, "openruntimes_response_body_bytes_sum") > 0, metrics);
         assertEquals(0.0, value(metrics, "openruntimes_executions_in_flight"), metrics);
+        assertEquals(2.0, value(metrics, "openruntimes_restarts_total"), metrics);
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "the JVM's meters too");
         assertTrue(!metrics.contains("http_server_requests"), "no meter of Quarkus's HTTP binder");
     }

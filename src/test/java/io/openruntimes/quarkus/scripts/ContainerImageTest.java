@@ -106,13 +106,18 @@ class ContainerImageTest {
     }
 
     @Test
-    void theServerLogsOneReadyLineAndRunsAsTheContainersMainProcess() {
+    void theServerLogsOneReadyLineAndRunsUnderTheContainersMainProcess() {
         String log = logs("seed-serve");
         assertTrue(Pattern.compile("started in \\d+\\.\\d+s\\. Listening on: http://0\\.0\\.0\\.0:" + port).matcher(log).find(), log);
-        // start.sh exec'd the JVM: it is PID 1, so `docker stop`'s SIGTERM reaches it.
-        String command = Docker.docker(Duration.ofSeconds(30), "exec", containerName("seed-serve"), "cat", "/proc/1/cmdline")
-                .orFail("docker exec").output().replace('\0', ' ');
-        assertTrue(command.startsWith("/opt/java/openjdk/bin/java ") && command.contains("quarkus-run.jar"), command);
+        assertSupervisedBy("seed-serve", "/bin/bash /usr/local/src/start.sh");
+    }
+
+    /** PID 1 is the start script (supervise.sh in it: it passes `docker stop`'s SIGTERM on), the JVM its child. */
+    private static void assertSupervisedBy(String container, String mainProcess) {
+        String processes = Docker.docker(Duration.ofSeconds(30), "exec", containerName(container), "bash", "-c",
+                "tr '\\0' ' ' </proc/1/cmdline; echo; ps -o ppid=,args= -C java").orFail("docker exec").output();
+        assertTrue(processes.startsWith(mainProcess + " \n"), processes);
+        assertTrue(Pattern.compile("\n\\s*1 /opt/java/openjdk/bin/java .*quarkus-run\\.jar\n$").matcher(processes).find(), processes);
     }
 
     @Test
@@ -150,9 +155,10 @@ class ContainerImageTest {
         Docker.Result stop = Docker.docker(Duration.ofSeconds(30), "stop", "-t", "10", containerName("seed-stop")).orFail("docker stop");
         String exitCode = Docker.docker(Duration.ofSeconds(30), "inspect", "-f", "{{.State.ExitCode}}", containerName("seed-stop"))
                 .orFail("docker inspect").output().trim();
-        // 143 is 128 + SIGTERM: the JVM exited on the signal; 137 would mean docker had to SIGKILL it.
+        // 143 is 128 + SIGTERM: the JVM exited on the signal (supervise.sh exits with its status); 137 would
+        // mean docker had to SIGKILL it.
         assertEquals("143", exitCode, logs("seed-stop"));
-        assertTrue(stop.took().toMillis() < 5_000, "docker stop took " + stop.took());
+        assertTrue(stop.took().toMillis() < 2_000, "docker stop took " + stop.took());
         assertTrue(logs("seed-stop").contains("stopped in"), logs("seed-stop"));
         report("docker stop: %.2f s", seconds(stop.took()));
     }
@@ -224,7 +230,7 @@ class ContainerImageTest {
         // The image's runtime home, trained for each protocol.
         assertTrue(Pattern.compile("jdk-\\d+-v5\\.aot\n").matcher(start.output()).find(), start.output());
         String timings = Files.readString(telemetry.resolve("timings.txt"));
-        assertTrue(timings.matches("extract=\\d+\\.\\d{3}\n"), timings);
+        assertTrue(timings.matches("extract=\\d+\\.\\d{3}\nprepare=\\d+\\.\\d{3}\n"), timings);
         report("v5 start's extract in the container: %s", timings.trim());
     }
 
@@ -278,14 +284,82 @@ class ContainerImageTest {
         @Test
         void startAndTheServerAppendTheirTimings() throws Exception {
             String timings = Files.readString(telemetry.resolve("timings.txt"));
-            assertTrue(timings.matches("(?s)extract=\\d+\\.\\d{3}\n.*startup=\\d+\\.\\d{3}\n"), timings);
+            assertTrue(timings.matches("(?s)extract=\\d+\\.\\d{3}\nprepare=\\d+\\.\\d{3}\n.*startup=\\d+\\.\\d{3}\n"), timings);
         }
 
         @Test
-        void theServerIsTheContainersMainProcess() {
-            String command = Docker.docker(Duration.ofSeconds(30), "exec", containerName("v5-serve"), "cat", "/proc/1/cmdline")
-                    .orFail("docker exec").output().replace('\0', ' ');
-            assertTrue(command.startsWith("/opt/java/openjdk/bin/java ") && command.contains("quarkus-run.jar"), command);
+        void theServerRunsUnderTheContainersMainProcess() {
+            assertSupervisedBy("v5-serve", "bash helpers/server.sh");
+        }
+    }
+
+    /**
+     * Issue 16: the misbehaving test function served as the executor runs a runtime (512 MB, no
+     * swap, one CPU, restart policy "no"): a 250 MB execution runs; a function that fills the heap
+     * and keeps it, or calls System.exit(1), costs one failed execution, and one sent 5 s later
+     * answers 200 from a new JVM (the container itself never restarted, and was never OOM-killed).
+     */
+    @Nested
+    @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+    @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+    class ExecutorLimits {
+        static final List<String> EXECUTOR_LIMITS = List.of("--memory", "512000000", "--memory-swap", "512000000",
+                "--cpus", "1", "--restart", "no");
+        int limitedPort;
+
+        @BeforeAll
+        void buildAndServeTheMisbehavingFunction() {
+            Path code = scratch.resolve("misbehaving");
+            Scripts.copy(BuildAndStartTest.FUNCTIONS.resolve("misbehaving"), code);
+            Docker.Result build = build("misbehaving-build", code, "none");
+            assertEquals(0, build.exitCode(), build.output());
+            limitedPort = Scripts.freePort();
+            serve("misbehaving-serve", code.resolve("code.tar.gz"), limitedPort, EXECUTOR_LIMITS, List.of());
+            assertTrue(awaitFirst200(limitedPort, Duration.ofSeconds(60)) != null, logs("misbehaving-serve"));
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(1)
+        void anExecutionOf250MbAnswers200() {
+            for (int i = 0; i < 3; i++) {
+                execute("allocate:250").then().statusCode(200).body(equalTo("held 250 MB"));
+            }
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(2)
+        void aHeapHogAnswers500AndAnExecution5sLater200() {
+            execute("leak").then().statusCode(500);
+            Scripts.sleep(5_000);
+            execute("x").then().statusCode(200).body(equalTo("1"));
+            assertTrue(logs("misbehaving-serve").contains("the server ended (exit status 3)"), logs("misbehaving-serve"));
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(3)
+        void systemExitAnswers503AndAnExecution5sLater200() {
+            assertTrue(awaitFirst200(limitedPort, Duration.ofSeconds(30)) != null, logs("misbehaving-serve")); // after the last case
+            execute("exit").then().statusCode(503);
+            Scripts.sleep(5_000);
+            execute("x").then().statusCode(200).body(equalTo("1"));
+            assertTrue(logs("misbehaving-serve").contains("the server ended (exit status 1)"), logs("misbehaving-serve"));
+        }
+
+        @Test
+        @org.junit.jupiter.api.Order(4)
+        void theContainerWasNeverRestartedNorOomKilled() {
+            String state = Docker.docker(Duration.ofSeconds(30), "inspect", "-f", "{{.State.OOMKilled}} {{.RestartCount}}",
+                    containerName("misbehaving-serve")).orFail("docker inspect").output().trim();
+            assertEquals("false 0", state);
+            // What the container took at most of its 512,000,000 bytes (cgroup v2: memory.peak; v1, as here: max_usage_in_bytes).
+            String peak = Docker.docker(Duration.ofSeconds(30), "exec", containerName("misbehaving-serve"), "bash", "-c",
+                    "cat /sys/fs/cgroup/memory.peak 2>/dev/null || cat /sys/fs/cgroup/memory/memory.max_usage_in_bytes")
+                    .orFail("docker exec").output().trim();
+            report("misbehaving function at 512 MB: the container's peak memory %d MB of 512", Long.parseLong(peak) / 1_000_000);
+        }
+
+        private io.restassured.response.Response execute(String payload) {
+            return executorOn(limitedPort).contentType("application/json").body(Map.of("payload", payload)).post("/");
         }
     }
 

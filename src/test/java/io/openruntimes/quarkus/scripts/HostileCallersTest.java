@@ -45,7 +45,7 @@ class HostileCallersTest {
         Scripts.Build build = Scripts.build(BuildAndStartTest.FUNCTIONS.resolve("hello"), "Index.java", scratch);
         assertEquals(0, build.exitCode(), build.output());
         server = Scripts.start(build, scratch, Map.of(
-                "JAVA_OPTS", "-XX:MaxRAM=512m",
+                "OPENRUNTIMES_MEMORY_LIMIT", MemoryAndExitTest.MIB_512,
                 "OPENRUNTIMES_HTTP_HEADER_TIMEOUT", HEADER_TIMEOUT.toSeconds() + "s",
                 "OPENRUNTIMES_HTTP_KEEP_ALIVE_TIMEOUT", KEEP_ALIVE_TIMEOUT.toSeconds() + "s"));
         executionAnswers(); // warm: the timings below are about the edge, not the first call
@@ -75,7 +75,7 @@ class HostileCallersTest {
     }
 
     static long residentKiB() throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + server.process().pid() + "/status"))) {
+        for (String line : Files.readAllLines(Path.of("/proc/" + server.jvm(Duration.ofSeconds(5)).pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", ""));
             }

@@ -27,12 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Memory pressure and a function that ends the process, on a server started by start.sh with the
- * heap a 512 MiB container gets (-XX:MaxRAM=512m: start.sh's 70% of it).
+ * flags a 512 MiB container gets (OPENRUNTIMES_MEMORY_LIMIT stands in for its cgroup's limit), and
+ * supervise.sh starting the JVM again whenever it ends.
  */
 class MemoryAndExitTest {
 
-    static final Map<String, String> CONTAINER_512_MIB = Map.of("JAVA_OPTS", "-XX:MaxRAM=512m");
     static final int MIB = 1024 * 1024;
+    static final String MIB_512 = Long.toString(512L * MIB);
+    static final Map<String, String> CONTAINER_512_MIB = Map.of("OPENRUNTIMES_MEMORY_LIMIT", MIB_512);
+    /** The executor's 512 MB: 512 x 1,000,000 bytes. */
+    static final Map<String, String> EXECUTOR_512_MB = Map.of("OPENRUNTIMES_MEMORY_LIMIT", "512000000");
 
     @TempDir
     static Path scratch;
@@ -148,27 +152,102 @@ class MemoryAndExitTest {
         }
     }
 
-    /** Issue 9, point 4: a function that keeps what fills the heap ends the process, which says why. */
+    /** Issue 16, point 2: an execution that needs 250 MB runs in the executor's 512 MB. */
     @Test
     @Timeout(60)
-    void aHeapThatCannotRecoverEndsTheProcessSayingWhy() throws Exception {
-        try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("leak"), CONTAINER_512_MIB)) {
+    void anExecutionOf250MbRunsIn512Mb() throws Exception {
+        try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("250mb"), EXECUTOR_512_MB)) {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> held = execute(server, "allocate:250");
+                assertEquals(200, held.statusCode(), held.body());
+                assertEquals("held 250 MB", held.body());
+            }
+        }
+    }
+
+    /**
+     * Issue 9, point 4, and issue 16, point 1: a function that keeps what fills the heap ends the
+     * JVM, which says why; supervise.sh says so too and starts it again, which serves.
+     */
+    @Test
+    @Timeout(60)
+    void aHeapThatCannotRecoverEndsTheJvmWhichIsStartedAgain() throws Exception {
+        try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("leak"), EXECUTOR_512_MB)) {
+            ProcessHandle first = server.jvm(Duration.ofSeconds(5));
             HttpResponse<String> leak = execute(server, "leak");
             assertEquals(500, leak.statusCode(), leak.body());
             assertTrue(leak.body().contains("OutOfMemoryError"), leak.body());
 
-            assertTrue(server.process().waitFor(30, TimeUnit.SECONDS), "still running:\n" + server.log());
-            assertEquals(3, server.process().exitValue(), server.log());
+            server.awaitLog("the server ended (exit status 3)", Duration.ofSeconds(30));
             assertTrue(server.log().contains("The heap cannot recover: after an OutOfMemoryError and 3 full collections"), server.log());
+            assertServedAgain(server, first, 1);
         }
     }
 
-    /** Issue 9, point 5: System.exit names the function's frame, and the executions in flight answer 503. */
+    /** Issue 16, point 1: the kernel's OOM killer (or anyone) sending the JVM SIGKILL: the next execution is served. */
+    @Test
+    @Timeout(60)
+    void aKilledJvmIsStartedAgainAtOnce() throws Exception {
+        try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("kill"), Map.of())) {
+            assertEquals(200, execute(server, "x").statusCode());
+            ProcessHandle first = server.jvm(Duration.ofSeconds(5));
+            long killed = System.nanoTime();
+            assertTrue(first.destroyForcibly());
+            Duration toNext200 = assertServedAgain(server, first, 1);
+            System.out.printf("SIGKILL of the JVM to the next 200: %d ms%n", toNext200.toMillis());
+            assertTrue(server.log().contains("the server ended (signal KILL) after "), server.log());
+            assertTrue(Duration.ofNanos(System.nanoTime() - killed).compareTo(toNext200) >= 0);
+        }
+    }
+
+    /** Issue 16's test: after a function's System.exit(1), an execution sent 5 s later answers 200. */
+    @Test
+    @Timeout(60)
+    void fiveSecondsAfterSystemExitAnExecutionAnswers() throws Exception {
+        try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("exit-1"), Map.of())) {
+            assertEquals(503, execute(server, "exit").statusCode());
+            Thread.sleep(5_000);
+            HttpResponse<String> later = execute(server, "x");
+            assertEquals(200, later.statusCode(), server.log());
+            assertTrue(server.log().contains("the server ended (exit status 1) after "), server.log());
+            assertTrue(server.log().contains("(restart 1)"), server.log());
+        }
+    }
+
+    /**
+     * Waits for a JVM other than {@code ended} and for its first 200 (the port refuses in between);
+     * the time from the call to that 200. supervise.sh's line names the restart.
+     */
+    private static Duration assertServedAgain(Scripts.Server server, ProcessHandle ended, int restart) throws Exception {
+        long start = System.nanoTime();
+        assertTrue(ended.onExit().get(30, TimeUnit.SECONDS) != null);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        while (true) {
+            try {
+                HttpResponse<String> next = client.send(execution(server, "x"), HttpResponse.BodyHandlers.ofString());
+                if (next.statusCode() == 200) {
+                    break;
+                }
+            } catch (IOException refused) {
+                // not listening yet
+            }
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "no 200 within 30 s:\n" + server.log());
+            Thread.sleep(20);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(server.process().isAlive(), server.log());
+        assertTrue(server.jvm(Duration.ofSeconds(1)).pid() != ended.pid());
+        assertTrue(server.log().contains("(restart " + restart + ")"), server.log());
+        return took;
+    }
+
+    /** Issue 9, point 5: System.exit names the function's frame, and the executions in flight answer 503; then a JVM serves again. */
     @Test
     @Timeout(60)
     void systemExitNamesTheCallerAndAnswersTheExecutionsInFlight() throws Exception {
-        int exitLine = lineOf("System.exit(3);");
+        int exitLine = lineOf("System.exit(1);");
         try (Scripts.Server server = Scripts.start(misbehaving, scratch.resolve("exit"), Map.of())) {
+            ProcessHandle first = server.jvm(Duration.ofSeconds(5));
             CompletableFuture<HttpResponse<String>> beside = executeAsync(server, "sleep:20000");
             server.awaitLog("sleeping 20000 ms", Duration.ofSeconds(15));
 
@@ -181,13 +260,13 @@ class MemoryAndExitTest {
                 assertTrue(error.getString("message").contains("the function called System.exit"), answer.body());
             }
 
-            assertTrue(server.process().waitFor(15, TimeUnit.SECONDS), "still running:\n" + server.log());
-            assertEquals(3, server.process().exitValue(), server.log());
+            server.awaitLog("the server ended (exit status 1)", Duration.ofSeconds(15));
             String log = server.log();
             Matcher named = Pattern.compile("The function called System.exit on thread function-\\d+.*The call came from:\n"
                     + "\tat Index.main\\(Index.java:" + exitLine + "\\)", Pattern.DOTALL).matcher(log);
             assertTrue(named.find(), log);
             assertTrue(log.contains("Answered 2 executions in flight with 503"), log);
+            assertServedAgain(server, first, 1);
         }
     }
 
@@ -214,9 +293,9 @@ class MemoryAndExitTest {
     }
 
 
-    /** The server's peak resident set (VmHWM): start.sh execs the JVM, so its process is the JVM. */
+    /** The server's JVM's peak resident set (VmHWM). */
     private static long peakRssBytes(Scripts.Server server) throws IOException {
-        String status = Files.readString(Path.of("/proc/" + server.process().pid() + "/status"));
+        String status = Files.readString(Path.of("/proc/" + server.jvm(Duration.ofSeconds(1)).pid() + "/status"));
         Matcher peak = Pattern.compile("VmHWM:\\s+(\\d+) kB").matcher(status);
         assertTrue(peak.find(), status);
         return Long.parseLong(peak.group(1)) * 1024;

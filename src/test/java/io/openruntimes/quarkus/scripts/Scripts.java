@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -121,7 +122,10 @@ public final class Scripts {
         return new Server(launch(List.of(RUNTIME.resolve("start.sh").toString()), env, log), port, log);
     }
 
-    /** A runtime started by start.sh. Closing it sends SIGTERM, then SIGKILL if it must. */
+    /**
+     * A runtime started by start.sh: its process is the supervisor (supervise.sh), the server's JVM
+     * its child. Closing it sends SIGTERM, then SIGKILL if it must.
+     */
     public static final class Server implements AutoCloseable {
         private final Process process;
         private final int port;
@@ -139,6 +143,23 @@ public final class Scripts {
 
         public Process process() {
             return process;
+        }
+
+        /** The server's JVM running now (supervise.sh's child), waiting up to {@code limit} for one. */
+        public ProcessHandle jvm(Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (true) {
+                Optional<ProcessHandle> java = process.children()
+                        .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                        .findFirst();
+                if (java.isPresent()) {
+                    return java.get();
+                }
+                if (System.nanoTime() >= deadline) {
+                    throw new AssertionError("no JVM under start.sh within " + limit + ":\n" + log());
+                }
+                sleep(20);
+            }
         }
 
         public int port() {
@@ -204,6 +225,8 @@ public final class Scripts {
 
         @Override
         public void close() {
+            // The supervisor first (it passes SIGTERM on, and will not start the server again), then at once the rest.
+            process.destroy();
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             if (terminate(Duration.ofSeconds(10)) == null) {
                 process.destroyForcibly();

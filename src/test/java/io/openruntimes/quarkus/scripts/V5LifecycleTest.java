@@ -303,7 +303,7 @@ class V5LifecycleTest {
                     mtime=%d
                     function
                     """.formatted(STAND_IN_MTIME)), start.output());
-            assertTrue(timings(sandbox).matches("symlink=\\d+\\.\\d{3}\n"), timings(sandbox));
+            assertTrue(timings(sandbox).matches("symlink=\\d+\\.\\d{3}\nprepare=\\d+\\.\\d{3}\n"), timings(sandbox));
         }
 
         @Test
@@ -346,7 +346,7 @@ class V5LifecycleTest {
             build(sandbox);
             write(sandbox.telemetry().resolve("timings.txt"), "local_download=0.200\nremote_download=10.560\n");
             assertEquals(0, sandbox.start("true", Map.of()).exitCode());
-            assertTrue(timings(sandbox).matches("local_download=0\\.200\nremote_download=10\\.560\nextract=\\d+\\.\\d{3}\n"), timings(sandbox));
+            assertTrue(timings(sandbox).matches("local_download=0\\.200\nremote_download=10\\.560\nextract=\\d+\\.\\d{3}\nprepare=\\d+\\.\\d{3}\n"), timings(sandbox));
         }
 
         @Test

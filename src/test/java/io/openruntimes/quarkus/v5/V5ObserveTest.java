@@ -28,6 +28,7 @@ class V5ObserveTest {
             Map<String, String> config = V5Profile.common("io.openruntimes.java.V5ContractFunction", "observe");
             config.put("openruntimes.v5.secret", V5Profile.SECRET);
             config.put("openruntimes.observe.metrics", "true");
+            config.put("openruntimes.observe.access-log", "true"); // OPENRUNTIMES_ACCESS_LOG=true: off by default under v5
             return config;
         }
     }

@@ -2,7 +2,9 @@
 # The runtime's performance benchmark (docs/performance.md). Not a test: it prints one table.
 #
 # The classic protocol: builds two functions (send: res.send("ok"); json: res.json of a small map)
-# with the real build.sh and starts each with the real start.sh. The v5 protocol: builds a
+# with the real build.sh and starts each with the real start.sh; a third (gson) declares one Maven
+# dependency, for the build's time with Maven resolving it, and five functions served at once
+# give the memory runtimes share (summed PSS against five times one RSS). The v5 protocol: builds a
 # text("ok") function with the real helpers/build.sh and starts it with helpers/start.sh, with the
 # container's paths in a mount namespace (src/test/runtimes/v5-sandbox.sh, as root), measured with
 # per-execution logging on and off. For each: cold start to the first 200 (with RSS then), split
@@ -88,9 +90,11 @@ log "making the runtime home"
 RUNTIME_HOME="$("$ROOT/src/build/runtime-home.sh")"
 
 # --- Build the two functions through build.sh, timing each (the maven repository is warm) ---
-declare -A BUILD
+declare -A BUILD SIZE
 ONLY="${BENCH_ONLY:-}"
-for fn in send json; do
+# gson: one Maven dependency (deps.gradle), for the build's resolution step; served in the
+# shared-memory row below.
+for fn in send json gson; do
   [ "$ONLY" != executor ] || continue
   mkdir -p "$WORK/$fn"
   cp -a "$HERE/functions/$fn/." "$WORK/$fn/"
@@ -99,6 +103,7 @@ for fn in send json; do
   OPENRUNTIMES_CODE_DIR="$WORK/$fn" OPENRUNTIMES_WORKSPACE="$WORK/ws-$fn" "$ROOT/build.sh" >"$WORK/build-$fn.log" 2>&1 \
     || { cat "$WORK/build-$fn.log" >&2; exit 1; }
   BUILD[$fn]=$(( ($(now) - start) / 1000 ))
+  SIZE[$fn]=$(stat -c %s "$WORK/$fn/code.tar.gz")
 done
 
 # The v5 function, through helpers/build.sh in the container's paths: its archive lands in
@@ -110,6 +115,7 @@ start=$(now)
 (sandbox "$WORK/sb-build" "$WORK/v5" "$WORK/tele-build" 'helpers/build.sh ""' \
   OPENRUNTIMES_WORKSPACE="$WORK/ws-v5") >"$WORK/build-v5.log" 2>&1 || { cat "$WORK/build-v5.log" >&2; exit 1; }
 BUILD[v5]=$(( ($(now) - start) / 1000 ))
+SIZE[v5]=$(stat -c %s "$WORK/v5/code.tar.gz")
 cp "$WORK/v5/code.tar.gz" "$WORK/v5-archive/"
 
 # --- Compile the baseline against the Vert.x, Netty and Jackson jars the runtime ships ---
@@ -130,7 +136,7 @@ launch() {
     # shellcheck disable=SC2086
     "$JAVA" $BASELINE_OPTS $(archive_flags "$1" "$2") -cp "$WORK/baseline.jar:$LIB/*" Baseline "$3" send v5 "$WORK/v5-logs" \
       >"$WORK/$1-$2-$4.log" 2>&1 &
-  elif [ "$1" = ours ] || [ "${1#switch-}" != "$1" ]; then
+  elif [ "$1" = ours ] || [ "${1#switch-}" != "$1" ] || [ "${1#shared-}" != "$1" ]; then
     # shellcheck disable=SC2086 # SWITCHES: the operator's VAR=value words for this server, if any
     env ${SWITCHES:-} OPENRUNTIMES_CODE_ARCHIVE="$WORK/$2/code.tar.gz" OPENRUNTIMES_SERVER_DIR="$WORK/server-$2-$4" \
       INTERNAL_RUNTIME_KEY="$BENCH_KEY" QUARKUS_HTTP_PORT="$3" QUARKUS_HTTP_HOST=127.0.0.1 \
@@ -409,6 +415,33 @@ PROTOCOL=classic
 for fn in send json; do
   measure "$fn"
 done
+# --- Memory shared between runtimes: five classic functions served at once from the one runtime
+# home, each after its first 200. The home's jars and class archive are mapped by all five, so
+# their pages count once in the summed PSS (/proc/<pid>/smaps_rollup), against five times one
+# runtime's RSS.
+measure_shared() {
+  local fn i pss=0 rss1=""
+  local -a functions=(send json gson hello-a hello-b)
+  for fn in hello-a hello-b; do # two more, each its own build
+    mkdir -p "$WORK/$fn" && cp -a "$ROOT/src/test/functions/hello/." "$WORK/$fn/"
+    OPENRUNTIMES_CODE_DIR="$WORK/$fn" OPENRUNTIMES_WORKSPACE="$WORK/ws-$fn" "$ROOT/build.sh" >"$WORK/build-$fn.log" 2>&1 \
+      || { cat "$WORK/build-$fn.log" >&2; exit 1; }
+  done
+  for i in "${!functions[@]}"; do
+    fn=${functions[$i]}; PORT[shared-$i]=$(free_port)
+    launch "shared-$i" "$fn" "${PORT[shared-$i]}" shared
+    first_200 "shared-$i" "${PORT[shared-$i]}" "$(now)" >/dev/null || { tail -n 20 "$WORK/shared-$i-$fn-shared.log" >&2; exit 1; }
+  done
+  sleep 2 # past the first execution's compilations
+  for i in "${!functions[@]}"; do
+    pss=$(( pss + $(awk '/^Pss:/ { print $2 }' "/proc/$(server_pid "shared-$i")/smaps_rollup") ))
+    [ -n "$rss1" ] || rss1=$(rss_mb "shared-$i")
+  done
+  for i in "${!functions[@]}"; do stop "shared-$i"; done
+  SHARED_PSS=$(( pss / 1024 )); SHARED_RSS5=$(( rss1 * 5 ))
+  log "five runtimes: summed PSS $SHARED_PSS MB; five times one runtime's RSS $SHARED_RSS5 MB"
+}
+
 # --- The operator's switches (docs/operations.md), on the send function: what the access line
 # (on by default) and the metrics (off by default) cost. The three servers take turns, round by
 # round, as ours and the baseline do above.
@@ -438,6 +471,7 @@ measure_switches() {
   done
 }
 measure_switches
+measure_shared
 
 PROTOCOL=v5
 export BENCH_PROTOCOL=v5
@@ -485,10 +519,14 @@ echo; echo "Classic protocol (start.sh):"
 PROTOCOL=classic
 table send json
 echo "| build.sh, warm (s) | $(awk -v t="${BUILD[send]}" 'BEGIN { printf "%.1f", t / 1000 }') | | $(awk -v t="${BUILD[json]}" 'BEGIN { printf "%.1f", t / 1000 }') | | | |"
+echo "| its code.tar.gz (bytes) | ${SIZE[send]} | | ${SIZE[json]} | | | |"
+echo; echo "A function with one Maven dependency (Gson, from deps.gradle): build.sh, warm $(awk -v t="${BUILD[gson]}" 'BEGIN { printf "%.1f", t / 1000 }') s; its code.tar.gz ${SIZE[gson]} bytes."
+echo; echo "Five runtimes serving five functions at once from one runtime home: summed PSS ${SHARED_PSS} MB, against five times one runtime's RSS ${SHARED_RSS5} MB ($(ratio "$SHARED_PSS" "$SHARED_RSS5"))."
 echo; echo "v5 protocol (helpers/start.sh), text(\"ok\"), per-execution logging on and off:"
 PROTOCOL=v5
 table v5-logs v5-nolog
 echo "| helpers/build.sh, warm (s) | $(awk -v t="${BUILD[v5]}" 'BEGIN { printf "%.1f", t / 1000 }') | | | | | |"
+echo "| its code.tar.gz (bytes) | ${SIZE[v5]} | | | | | |"
 echo; echo "The operator's switches, classic send, each against the defaults (access line on, metrics off):"
 echo
 echo "| figure | defaults | access line off | ratio | metrics on | ratio |"

@@ -1,11 +1,16 @@
-# Sourced by start.sh (to serve) and build.sh (to train): the server's JVM flags, in one place,
-# so that the class archive build.sh's training run records is the one start.sh can use.
+# Sourced by start.sh and helpers/server.sh (to serve) and src/build/runtime-home.sh (to train):
+# the server's JVM flags, in one place, so that the class archive the runtime home's training run
+# records is the one a start can use; and where that home is.
 #
 # The archive holds the classes the server loaded, already parsed and linked, so that a start
 # skips most of that work:
 #   JDK 25+    an AOT cache (JEP 483, with method profiles from JEP 515), jdk-<N>.aot
 #   JDK 17-24  a dynamic AppCDS archive, jdk-<N>.jsa
-# Its name carries the JDK's feature version: a JVM only reads an archive its own version wrote.
+# Its name carries the JDK's feature version (a JVM only reads an archive its own version wrote)
+# and the protocol it was trained on (OPENRUNTIMES_PROTOCOL, classic unless v5): one archive comes
+# from one training JVM, and each protocol's start loads classes the other's does not.
+# jdk-<N>.aot / .jsa, with no protocol, is what the builds of an earlier layout packed (a whole
+# quarkus-app in the archive): still read when it is there.
 # A missing or stale archive costs start-up time only; to fail loudly instead (when testing),
 # add -Xshare:on (AppCDS) or -XX:AOTMode=on (AOT cache) to JAVA_OPTS.
 #
@@ -18,6 +23,15 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 java_version() {
   local home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true
+}
+
+# The runtime home (src/build/runtime-home.sh) a function folder is served from: the image's
+# (OPENRUNTIMES_RUNTIME_HOME), else a checkout's target/runtime, made there on first use.
+runtime_home() {
+  local root home
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+  home="${OPENRUNTIMES_RUNTIME_HOME:-$root/target/runtime}"
+  if [ -f "$home/ready" ]; then echo "$home"; else "$root/src/build/runtime-home.sh"; fi
 }
 
 # Sets JVM_FLAGS for the app in $1 (a quarkus-app folder, the JVM's working directory); with
@@ -41,18 +55,26 @@ jvm_flags() {
     # malloc unless trimmed: 5 MB less RSS after 10,000 executions. (Not on 17-24: only some
     # of their updates know the flag, and an unknown flag stops the JVM.)
     JVM_FLAGS+=(-XX:TrimNativeHeapInterval=1000)
-    archive="jdk-$version.aot"
+    archive="$(archive_name "$app" "$version" aot)"
     if [ "${2:-}" = train ]; then
       JVM_FLAGS+=(-XX:AOTCacheOutput="$archive")
     elif [ -f "$app/$archive" ]; then
       JVM_FLAGS+=(-XX:AOTCache="$archive")
     fi
   else
-    archive="jdk-$version.jsa"
+    archive="$(archive_name "$app" "$version" jsa)"
     if [ "${2:-}" = train ]; then
       JVM_FLAGS+=(-XX:ArchiveClassesAtExit="$archive")
     elif [ -f "$app/$archive" ]; then
       JVM_FLAGS+=(-XX:SharedArchiveFile="$archive")
     fi
   fi
+}
+
+# The class archive's name in the app $1 for JDK $2 (extension $3): this protocol's, or else an
+# earlier layout's protocol-less one where only that is there.
+archive_name() {
+  local name="jdk-$2-${OPENRUNTIMES_PROTOCOL:-classic}.$3"
+  [ ! -f "$1/$name" ] && [ -f "$1/jdk-$2.$3" ] && name="jdk-$2.$3"
+  echo "$name"
 }

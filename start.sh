@@ -1,7 +1,10 @@
 #!/bin/bash
 # Unpacks what build.sh produced and replaces this shell with the server, so that SIGTERM
-# reaches it directly. The JVM's flags, and the class archive build.sh trained for a fast
-# start, are chosen in jvm-options.sh.
+# reaches it directly. A function folder (function/function.properties) is served by the runtime
+# home's runtime (OPENRUNTIMES_RUNTIME_HOME, see jvm-options.sh), which loads it from
+# OPENRUNTIMES_FUNCTION_DIR; an archive of the earlier layout (a whole quarkus-app) by its own
+# quarkus-run.jar; a native build by its function-runner. The JVM's flags, and the class archive
+# for a fast start, are chosen in jvm-options.sh.
 #
 #   INTERNAL_RUNTIME_KEY        the executor's secret (required)
 #   OPENRUNTIMES_CODE_ARCHIVE   the build output (/tmp/code.tar.gz, where the executor puts it)
@@ -21,6 +24,7 @@ fail() { echo "start.sh: $*" >&2; exit 1; }
 [ -f "$ARCHIVE" ] || fail "build output not found: $ARCHIVE"
 [ -s "$ARCHIVE" ] || fail "build output is empty: $ARCHIVE"
 mkdir -p "$SERVER"
+SERVER="$(cd "$SERVER" && pwd)" # the function folder's path must hold from the app's folder
 # build.sh packs with zstd (it decodes the 70 MB of jars and class archive in a quarter of
 # gzip's time); gzip archives of earlier builds, and plain tar, are still read. Detected by
 # the first bytes, not the name: the executor always calls it code.tar.gz. tar keeps the files'
@@ -57,7 +61,15 @@ if [ -x "$SERVER/function-runner" ]; then
   exec "$SERVER/function-runner" -Xmx96m
 fi
 
-jvm_flags "$SERVER/quarkus-app"
-cd "$SERVER/quarkus-app"
+if [ -f "$SERVER/function/function.properties" ]; then
+  APP="$(runtime_home)/quarkus-app" || fail "the runtime home could not be found or made"
+  export OPENRUNTIMES_FUNCTION_DIR="$SERVER/function"
+elif [ -f "$SERVER/quarkus-app/quarkus-run.jar" ]; then
+  APP="$SERVER/quarkus-app"
+else
+  fail "$ARCHIVE holds neither function/function.properties nor quarkus-app/quarkus-run.jar: is it the output of build.sh?"
+fi
+jvm_flags "$APP"
+cd "$APP"
 # shellcheck disable=SC2086
 exec "$JAVA" "${JVM_FLAGS[@]}" ${JAVA_OPTS:-} -jar quarkus-run.jar

@@ -2,8 +2,8 @@
 # The v5 build, as Open Runtimes executors run it in the build container, from /usr/local/server:
 #   helpers/build.sh "<install command>"
 # Stages the function into /usr/local/build, runs the install command there, compiles it with the
-# runtime's own build.sh (the aot-jar and its training run, as for the classic protocol), then
-# archives ./quarkus-app and ./.open-runtimes for helpers/start.sh.
+# runtime's own build.sh (a function folder, as for the classic protocol), then archives
+# ./function and ./.open-runtimes for helpers/start.sh.
 #
 #   OPEN_RUNTIMES_ENTRYPOINT         the entry file, relative to the code (Index.java)
 #   OPEN_RUNTIMES_BUILD_INPUT_DIR    the function's code (/mnt/code)
@@ -14,6 +14,7 @@
 #   OPEN_RUNTIMES_BUILD_MANIFEST     opt-in: write a JSON listing of the output there (relative: to
 #                                    the output folder); ..._MAX_FILES caps it (10000)
 #   OPENRUNTIMES_RUNTIME_DIR         the runtime: its sources and build.sh (/usr/local/src)
+#   OPENRUNTIMES_RUNTIME_HOME        the runtime home build.sh compiles against (the image's /usr/local/runtime)
 #   OPENRUNTIMES_WORKSPACE           the runtime build's scratch folder (/usr/workspace)
 set -eu
 # Executors run it with bash; where sh is not bash (Debian's dash), run again under bash.
@@ -60,8 +61,7 @@ log "Build packaging started."
 # Only what the server runs: the sources stay out of the archive.
 find "$BUILD" -mindepth 1 -delete
 mkdir -p "$RESULT"
-# mv keeps the files' times: the class archive is only used with the very jars it was trained with.
-mv "$WORKSPACE/target/quarkus-app" "$RESULT/quarkus-app"
+mv "$WORKSPACE/function" "$RESULT/function"
 [ -n "$(ls -A "$RESULT")" ] || fail "No build output found in $RESULT."
 
 METHOD="${OPEN_RUNTIMES_BUILD_COMPRESSION:-gzip}"

@@ -145,8 +145,8 @@ class BuildAndStartTest {
         Path unpacked = scratch.resolve("seed/server");
         for (String format : new String[] {"gzip", "tar"}) {
             Path code = Files.createDirectories(scratch.resolve("format-" + format + "/code"));
-            String[] pack = format.equals("gzip") ? new String[] {"tar", "-C", unpacked.toString(), "-czf", "code.tar.gz", "quarkus-app"}
-                    : new String[] {"tar", "-C", unpacked.toString(), "-cf", "code.tar.gz", "quarkus-app"};
+            String[] pack = format.equals("gzip") ? new String[] {"tar", "-C", unpacked.toString(), "-czf", "code.tar.gz", "function"}
+                    : new String[] {"tar", "-C", unpacked.toString(), "-cf", "code.tar.gz", "function"};
             assertEquals(0, new ProcessBuilder(pack).directory(code.toFile()).inheritIO().start().waitFor());
             Scripts.Build build = new Scripts.Build(0, "", code);
             try (Scripts.Server server = Scripts.start(build, code.getParent(), Map.of("JSONPLACEHOLDER_URL", todos.baseUrl()))) {

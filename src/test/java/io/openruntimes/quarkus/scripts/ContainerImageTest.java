@@ -217,10 +217,12 @@ class ContainerImageTest {
         Path telemetry = Files.createDirectories(scratch.resolve("hello-v5-telemetry"));
         Docker.Result start = Docker.docker(Duration.ofSeconds(60), "run", "--rm", "--network", "none",
                 "-v", hello.resolve("code.tar.gz") + ":/mnt/code/code.tar.gz:ro", "-v", telemetry + ":/mnt/telemetry",
-                IMAGE, "bash", "helpers/start.sh", "ls -A src/function src/function/quarkus-app").orFail("docker run helpers/start.sh");
+                IMAGE, "bash", "helpers/start.sh", "ls -A src/function/function /usr/local/runtime/quarkus-app").orFail("docker run helpers/start.sh");
         assertTrue(start.output().contains("Unpacking code.tar.gz (gzip)"), start.output());
         assertTrue(start.output().contains("Runtime started."), start.output());
-        assertTrue(Pattern.compile("jdk-\\d+\\.aot\n").matcher(start.output()).find(), start.output());
+        assertTrue(start.output().contains("function.properties\n"), start.output());
+        // The image's runtime home, trained for each protocol.
+        assertTrue(Pattern.compile("jdk-\\d+-v5\\.aot\n").matcher(start.output()).find(), start.output());
         String timings = Files.readString(telemetry.resolve("timings.txt"));
         assertTrue(timings.matches("extract=\\d+\\.\\d{3}\n"), timings);
         report("v5 start's extract in the container: %s", timings.trim());

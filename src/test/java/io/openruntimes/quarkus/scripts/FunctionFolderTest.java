@@ -65,11 +65,10 @@ class FunctionFolderTest {
 
     @Test
     void buildShowsEachStepWithItsDurationAndNotMavensFlood() {
-        Scripts.Build build = Scripts.build(BuildAndStartTest.FUNCTIONS.resolve("hello"), "Index.java", scratch,
-                Map.of("OPENRUNTIMES_TRAINING", "off"));
+        Scripts.Build build = Scripts.build(BuildAndStartTest.FUNCTIONS.resolve("hello"), "Index.java", scratch);
         assertEquals(0, build.exitCode(), build.output());
 
-        for (String step : List.of("Copying the function from ", "Preparing the build of Index.java", "Compiling com.example.Index with the runtime (jvm)",
+        for (String step : List.of("Copying the function from ", "Checking the runtime home", "Compiling Index.java (classic)",
                 "Packing " + build.archive())) {
             assertTrue(Pattern.compile(Pattern.quote(step) + ".*\\n  \\.\\.\\. \\d+\\.\\d s\\n").matcher(build.output()).find(),
                     step + " with its duration in:\n" + build.output());
@@ -113,15 +112,15 @@ class FunctionFolderTest {
         }
     }
 
-    /** The served application's jar holds {@code present} and none of {@code absent}, and no JUnit is in its libraries. */
+    /** The packed function folder's classes hold {@code present} and none of {@code absent}, and no JUnit is in its libraries. */
     private static void assertServedOnly(Path scratch, List<String> present, List<String> absent) throws IOException {
-        Path app = scratch.resolve("workspace/target/quarkus-app");
-        try (Stream<Path> jars = Files.list(app.resolve("app")); ZipFile jar = new ZipFile(jars.findFirst().orElseThrow().toFile())) {
-            present.forEach(entry -> assertTrue(jar.getEntry(entry) != null, entry + " is served"));
-            absent.forEach(entry -> assertTrue(jar.getEntry(entry) == null, entry + " is not served"));
-        }
-        try (Stream<Path> libraries = Files.walk(app.resolve("lib"))) {
-            assertEquals(List.of(), libraries.map(p -> p.getFileName().toString()).filter(n -> n.contains("junit")).toList());
+        Path function = scratch.resolve("workspace/function");
+        present.forEach(entry -> assertTrue(Files.isRegularFile(function.resolve("classes").resolve(entry)), entry + " is served"));
+        absent.forEach(entry -> assertFalse(Files.exists(function.resolve("classes").resolve(entry)), entry + " is not served"));
+        if (Files.isDirectory(function.resolve("lib"))) {
+            try (Stream<Path> libraries = Files.walk(function.resolve("lib"))) {
+                assertEquals(List.of(), libraries.map(p -> p.getFileName().toString()).filter(n -> n.contains("junit")).toList());
+            }
         }
     }
 }

@@ -66,6 +66,16 @@ public final class Scripts {
         return new Build(exit, read(log), code);
     }
 
+    /** The runtime home of this checkout (target/runtime), made by src/build/runtime-home.sh where missing or stale. */
+    public static Path runtimeHome() {
+        Path log = RUNTIME.resolve("target/runtime-home-test.log");
+        Path home = RUNTIME.resolve("target/runtime");
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENRUNTIMES_RUNTIME_HOME", null);
+        run(List.of(RUNTIME.resolve("src/build/runtime-home.sh").toString()), env, log, Duration.ofMinutes(10), home);
+        return home;
+    }
+
     /** Runs the scaffold, {@code src/scaffold/new-function.sh <folder>}; fails with its output if it does. */
     public static Path scaffold(Path folder) {
         return run(List.of(RUNTIME.resolve("src/scaffold/new-function.sh").toString(), folder.toString()), Map.of(),

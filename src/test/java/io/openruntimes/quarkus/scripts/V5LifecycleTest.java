@@ -35,18 +35,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class V5LifecycleTest {
 
     static final Path FUNCTIONS = BuildAndStartTest.FUNCTIONS;
-    /** The time the stand-in gives quarkus-run.jar: 2020-01-02T03:04:05Z. */
+    /** The time the stand-in gives function.properties: 2020-01-02T03:04:05Z. */
     static final long STAND_IN_MTIME = 1_577_934_245L;
     /** The archive's whole content, whatever its format. */
     static final String APP_LISTING = """
             .open-runtimes
-            quarkus-app/app/function.jar
-            quarkus-app/lib/main/dependency.jar
-            quarkus-app/quarkus-run.jar
+            function/classes/Index.class
+            function/function.properties
+            function/lib/dependency.jar
             """;
     /** A start command that prints the unpacked tree, as the server would find it. */
     static final String SHOW_TREE = "cd src/function && find . -mindepth 1 -printf '%P %y\\n' | sort"
-            + " && stat -L -c 'mtime=%Y' quarkus-app/quarkus-run.jar && cat quarkus-app/app/function.jar";
+            + " && stat -L -c 'mtime=%Y' function/function.properties && cat function/classes/Index.class";
 
     @TempDir
     static Path scratch;
@@ -205,8 +205,8 @@ class V5LifecycleTest {
         void skipCopiesTheTreeAndMarksIt() {
             Sandbox sandbox = standIn();
             build(sandbox, "OPEN_RUNTIMES_BUILD_COMPRESSION", "skip");
-            assertEquals(List.of(".extracted", ".hidden", ".open-runtimes", "Tests.java", "lib", "quarkus-app"), names(sandbox.code()));
-            assertEquals(Scripts.listing(sandbox.build().resolve("quarkus-app")), Scripts.listing(sandbox.code().resolve("quarkus-app")));
+            assertEquals(List.of(".extracted", ".hidden", ".open-runtimes", "Tests.java", "function", "lib"), names(sandbox.code()));
+            assertEquals(Scripts.listing(sandbox.build().resolve("function")), Scripts.listing(sandbox.code().resolve("function")));
         }
 
         @Test
@@ -229,8 +229,8 @@ class V5LifecycleTest {
         void theManifestListsTheOutputsFilesWhereItIsAskedFor() {
             Sandbox sandbox = standIn();
             build(sandbox, "OPEN_RUNTIMES_BUILD_MANIFEST", "/mnt/code/manifest.json");
-            assertEquals("{\"version\":1,\"files\":[\".open-runtimes\",\"quarkus-app/app/function.jar\","
-                    + "\"quarkus-app/lib/main/dependency.jar\",\"quarkus-app/quarkus-run.jar\"]}\n",
+            assertEquals("{\"version\":1,\"files\":[\".open-runtimes\",\"function/classes/Index.class\","
+                    + "\"function/function.properties\",\"function/lib/dependency.jar\"]}\n",
                     Scripts.read(sandbox.code().resolve("manifest.json")));
         }
 
@@ -238,7 +238,7 @@ class V5LifecycleTest {
         void aRelativeManifestIsWrittenInTheOutputFolderCapped() {
             Sandbox sandbox = standIn();
             build(sandbox, "OPEN_RUNTIMES_BUILD_MANIFEST", "meta/manifest.json", "OPEN_RUNTIMES_BUILD_MANIFEST_MAX_FILES", "2");
-            assertEquals("{\"version\":1,\"files\":[\".open-runtimes\",\"quarkus-app/app/function.jar\"]}\n",
+            assertEquals("{\"version\":1,\"files\":[\".open-runtimes\",\"function/classes/Index.class\"]}\n",
                     Scripts.read(sandbox.build().resolve("meta/manifest.json")));
         }
 
@@ -294,8 +294,8 @@ class V5LifecycleTest {
                     .hidden l
                     .open-runtimes l
                     Tests.java l
+                    function l
                     lib l
-                    quarkus-app l
                     mtime=%d
                     function
                     """.formatted(STAND_IN_MTIME)), start.output());
@@ -384,20 +384,22 @@ class V5LifecycleTest {
         }
 
         @Test
-        void itBuildsAndArchivesTheTrainedApp() {
+        void itBuildsAndArchivesTheFunctionFolderAlone() {
             assertEquals(0, build.exitCode(), build.output());
-            assertTrue(build.output().contains("Compiling com.example.Index with the runtime (jvm)"), build.output());
+            assertTrue(build.output().contains("Compiling Index.java (classic)"), build.output());
             String listing = tarListing(sandbox, "tar -tzf /mnt/code/code.tar.gz");
-            assertTrue(listing.contains("quarkus-app/quarkus-run.jar\n"), listing);
-            assertTrue(Pattern.compile("^quarkus-app/jdk-\\d+\\.(aot|jsa)$", Pattern.MULTILINE).matcher(listing).find(), listing);
+            assertTrue(listing.contains("function/function.properties\n"), listing);
+            assertTrue(listing.contains("function/classes/com/example/Index.class\n"), listing);
+            assertFalse(listing.contains("quarkus-app"), listing);
             assertFalse(listing.contains("Index.java"), listing);
         }
 
         @Test
-        void theServerUsesTheTrainedClassArchiveAfterUnpacking() {
-            String archive = Scripts.listing(sandbox.build().resolve("quarkus-app")).lines()
-                    .filter(name -> name.matches("jdk-\\d+\\.(aot|jsa)")).findFirst().orElseThrow();
-            // Required, not just tried: the JVM refuses to start if the unpacked jars' times changed.
+        void theServerUsesTheHomesClassArchiveForItsProtocol() {
+            Path app = Scripts.RUNTIME.resolve("target/runtime/quarkus-app");
+            String archive = Scripts.listing(app).lines().filter(name -> name.matches("jdk-\\d+-v5\\.(aot|jsa)")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no v5 class archive in " + app));
+            // Required, not just tried: the JVM refuses to start if it cannot map it.
             String required = archive.endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
             try (Sandbox.Running server = sandbox.launch("helpers/start.sh 'bash helpers/server.sh'",
                     env("JAVA_OPTS", required, "INTERNAL_RUNTIME_KEY", "lifecycle-key"))) {

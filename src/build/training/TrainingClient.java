@@ -1,4 +1,4 @@
-package io.openruntimes.quarkus.build;
+package io.openruntimes.training;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,11 +7,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * The executor's side of build.sh's training run: a few executions of each kind against the
+ * The executor's side of the training run of src/build/runtime-home.sh: a few executions of each kind against the
  * server serving {@link TrainingFunction}, so the class archive holds what real traffic loads.
  * JDK only, so training needs nothing the image may lack (curl, for one).
  *
- * <p>Usage: {@code java -cp <runtime jar> io.openruntimes.quarkus.build.TrainingClient <url> <key> [classic|v5]}:
+ * <p>Usage: {@code java -cp <its classes> io.openruntimes.training.TrainingClient <url> <key> [classic|v5]}:
  * with {@code v5}, v5 executions (any path, {@code x-open-runtimes-secret}) against the v5 edge
  * serving {@link V5TrainingFunction}.
  */

@@ -1,13 +1,13 @@
-package io.openruntimes.quarkus.build;
+package io.openruntimes.training;
 
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeOutput;
 import java.util.Map;
 
 /**
- * The v5 counterpart of {@link TrainingFunction}: what build.sh's training run serves when the
- * function speaks v5, so the class archive holds the v5 edge's paths (request fields, log files,
- * text and JSON answers) and the user's code never runs at build time.
+ * The v5 counterpart of {@link TrainingFunction}: what the runtime home's v5 training run serves
+ * from a function folder, so the class archive holds the v5 edge's paths (request fields, log
+ * files, text and JSON answers) and the loading of a function, and no user's code runs.
  */
 public final class V5TrainingFunction {
 
@@ -17,6 +17,7 @@ public final class V5TrainingFunction {
             return context.getRes().text("ok");
         }
         return context.getRes().json(Map.of("path", context.getReq().getPath(), "query", context.getReq().getQuery(),
-                "headers", context.getReq().getHeaders(), "body", context.getReq().getBody()));
+                "headers", context.getReq().getHeaders(), "body", context.getReq().getBody(),
+                "resource", TrainingFunction.resource()));
     }
 }

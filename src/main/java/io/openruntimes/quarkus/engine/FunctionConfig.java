@@ -35,6 +35,13 @@ public interface FunctionConfig {
     @WithName("start-entrypoint")
     Optional<String> startEntrypoint();
 
+    /**
+     * Dev mode's tools (a folder or jar with a {@link FunctionSourceProvider}): when set, every
+     * execution asks them for its entrypoint, and {@link #dir()} is not used.
+     */
+    @WithName("dev-tools")
+    Optional<Path> devTools();
+
     /** The ceiling on an execution's deadline, and the deadline when the executor names none. */
     @WithDefault("900S")
     Duration timeout();

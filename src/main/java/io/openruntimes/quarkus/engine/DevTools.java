@@ -29,7 +29,7 @@ final class DevTools {
                     .map(provider -> provider.open(signature, runtime))
                     .orElseGet(() -> unusable(tools, "it names no " + FunctionSourceProvider.class.getName()
                             + " in META-INF/services"));
-        } catch (MalformedURLException | ServiceConfigurationError | LinkageError e) {
+        } catch (MalformedURLException | ServiceConfigurationError | LinkageError | RuntimeException e) {
             return unusable(tools, e.toString());
         }
     }

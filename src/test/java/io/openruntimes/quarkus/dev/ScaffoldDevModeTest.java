@@ -53,7 +53,7 @@ class ScaffoldDevModeTest {
         assertEquals(200, response.statusCode(), response.body() + "\n" + devMode.logTail());
         assertEquals("{\"message\":\"Hello, world!\",\"payload\":\"dev\"}", response.body());
         String start = devMode.startLog();
-        assertFalse(start.contains("[ERROR]"), start);
+        assertFalse(start.contains(" ERROR "), start);
         assertTrue(start.contains("Listening on: http://127.0.0.1:" + devMode.port()), start);
     }
 

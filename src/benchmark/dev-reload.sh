@@ -38,6 +38,8 @@ measure() {
     times+=($(( ($(now) - started) / 1000 )))
   done
   stop
+  # dev mode's own split of each reload: the compile, and loading the new classes.
+  echo "    compile+load ms: $(grep -o 'compile [0-9]* ms, load [0-9]* ms' "$log" | sed 's/compile \([0-9]*\) ms, load \([0-9]*\) ms/\1+\2/' | paste -sd' ')"
   mapfile -t times < <(printf '%s\n' "${times[@]}" | sort -n)
   printf '%-8s median %4d ms   slowest %4d ms   (%d edits: %s)\n' "$api" "${times[$(( EDITS / 2 ))]}" \
     "${times[$(( EDITS - 1 ))]}" "$EDITS" "${times[*]}"

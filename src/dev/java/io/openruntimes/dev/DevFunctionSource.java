@@ -30,7 +30,7 @@ final class DevFunctionSource implements FunctionSource {
     private static final Logger LOG = Logger.getLogger(DevFunctionSource.class);
     /** Builds kept: the current one and the one before (an execution may still be loading from it). */
     private static final int KEPT = 2;
-    private static final int WARM_UP_COMPILES = 8;
+    private static final int WARM_UP_COMPILES = 10;
 
     private final DevSettings settings;
     private final FunctionFolder folder;
@@ -42,7 +42,7 @@ final class DevFunctionSource implements FunctionSource {
 
     private boolean built;
     private long fingerprint;
-    private int generation;
+    private volatile int generation;
     private FunctionEntrypoint current;
     private String problem;
 
@@ -67,7 +67,8 @@ final class DevFunctionSource implements FunctionSource {
             } catch (ExecutionFailure doesNotCompile) {
                 // logged by the build; every execution answers it
             }
-            for (int i = 0; i < WARM_UP_COMPILES; i++) {
+            // Until the author's first save: from then on their saves warm it.
+            for (int i = 0; i < WARM_UP_COMPILES && generation == 1; i++) {
                 warmUp();
             }
         }, "dev-first-build");
@@ -129,6 +130,7 @@ final class DevFunctionSource implements FunctionSource {
         if (!result.report().isEmpty()) {
             LOG.warnf("The compiler's warnings:%n%s", result.report());
         }
+        long compiled = System.nanoTime();
         FunctionEntrypoint loaded = BuiltFunction.load(function, Optional.empty(), runtime, signature);
         if (!loaded.available()) {
             // A main of the other API, say: the edge answers the message, the next save may fix it.
@@ -140,8 +142,9 @@ final class DevFunctionSource implements FunctionSource {
         }
         current = loaded;
         problem = null;
-        LOG.infof("%s %s from %s in %d ms", generation == 1 ? "Loaded" : "Reloaded", className, settings.code(),
-                (System.nanoTime() - started) / 1_000_000);
+        long done = System.nanoTime();
+        LOG.infof("%s %s from %s in %d ms (compile %d ms, load %d ms)", generation == 1 ? "Loaded" : "Reloaded", className,
+                settings.code(), (done - started) / 1_000_000, (compiled - started) / 1_000_000, (done - compiled) / 1_000_000);
         deleteOldBuilds();
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The function API: the classes a function shares with the runtime (both protocols' APIs), and
@@ -11,11 +12,14 @@ import java.util.Properties;
  */
 public final class FunctionApi {
 
-    /** The v5 API (upstream's package), every class of it. */
-    private static final String V5_PACKAGE = "io.openruntimes.java.";
-    /** The classic API: these two (and their nested classes); Json is theirs, reached through them. */
-    private static final String CLASSIC_REQUEST = "io.openruntimes.quarkus.Request";
-    private static final String CLASSIC_RESPONSE = "io.openruntimes.quarkus.Response";
+    /**
+     * The API's classes (their nested classes too): upstream's v5 API, whose package functions
+     * written for upstream share (their own classes there are theirs), and the classic API's two;
+     * Json is the classic API's own, reached through Response.
+     */
+    private static final Set<String> CLASSES = Set.of("io.openruntimes.java.RuntimeContext",
+            "io.openruntimes.java.RuntimeRequest", "io.openruntimes.java.RuntimeResponse", "io.openruntimes.java.RuntimeOutput",
+            "io.openruntimes.java.RuntimeLogger", "io.openruntimes.quarkus.Request", "io.openruntimes.quarkus.Response");
     private static final String VERSION_RESOURCE = "META-INF/openruntimes/function-api.properties";
 
     /** The version this runtime implements, {@code major.minor}. */
@@ -25,11 +29,8 @@ public final class FunctionApi {
     }
 
     static boolean isApiClass(String name) {
-        return name.startsWith(V5_PACKAGE) || isClassOrNested(name, CLASSIC_REQUEST) || isClassOrNested(name, CLASSIC_RESPONSE);
-    }
-
-    private static boolean isClassOrNested(String name, String type) {
-        return name.startsWith(type) && (name.length() == type.length() || name.charAt(type.length()) == '$');
+        int nested = name.indexOf('$');
+        return CLASSES.contains(nested < 0 ? name : name.substring(0, nested));
     }
 
     /**

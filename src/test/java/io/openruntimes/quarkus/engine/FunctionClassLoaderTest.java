@@ -156,6 +156,18 @@ class FunctionClassLoaderTest {
     }
 
     @Test
+    void aFunctionsOwnClassInTheV5ApisPackageIsItsOwn() throws Throwable {
+        // Upstream's test functions live in io.openruntimes.java, beside the API.
+        Path folder = BuiltFunctions.make(scratch.resolve("upstream-package"), Map.of("Index.java", function(
+                "return new io.openruntimes.java.Helper().name() + \" \" + io.openruntimes.java.RuntimeContext.class.getClassLoader();"),
+                "Helper.java", "package io.openruntimes.java; public class Helper { public String name() { return \"helper\"; } }"),
+                List.of(), Map.of());
+        FunctionEntrypoint entrypoint = BuiltFunction.load(folder, Optional.empty(), getClass().getClassLoader(), CLASSIC);
+        assertEquals("helper " + io.openruntimes.java.RuntimeContext.class.getClassLoader(),
+                ((Response) entrypoint.call(new Request(), new Response())).getBody());
+    }
+
+    @Test
     void resourcesAreTheFunctionsAndNoneOfTheRuntimes() throws Throwable {
         assertEquals("null null", run("""
                 ClassLoader own = Index.class.getClassLoader();

@@ -1,22 +1,31 @@
-# Sourced by build.sh and dev.sh: runs FunctionProject (the function folder as a Maven project).
-# It is one JDK-only source file; the source launcher would compile it on every build (2-4 s on
-# two cores), so it is compiled once into the runtime's target folder, again only when the source
-# is newer, and run from there. Compiled into a fresh folder, then renamed: two builds at once
-# never run a half-written class.
+# Sourced by build.sh and dev.sh (and any script that runs the function builder, src/build/java).
+# The builder is JDK-only sources; compiling them on every build would cost seconds on two cores,
+# so they are compiled once into the runtime's target folder, again only when a source (or this
+# recipe) is newer, and run from there. Compiled into a fresh folder, then renamed: two builds at
+# once never run a half-written class.
 
-function_project() { # <runtime root> <FunctionProject's arguments...>
-  local runtime="$1" source classes fresh
-  shift
-  source="$runtime/src/main/java/io/openruntimes/quarkus/build/FunctionProject.java"
+function_builder_classes() { # <runtime root>: prints the folder of the builder's compiled classes
+  local runtime="$1" java="${JAVA:-java}" sources classes fresh
+  sources="$runtime/src/build/java"
   classes="$runtime/target/function-project"
-  # Stale when the source or this recipe changed since.
-  if [ ! -f "$classes/.compiled" ] || [ "$source" -nt "$classes/.compiled" ] || [ "${BASH_SOURCE[0]}" -nt "$classes/.compiled" ]; then
+  # Stale when a source or this recipe changed since, or a source was added or removed (its folder changed).
+  if [ ! -f "$classes/.compiled" ] || [ "${BASH_SOURCE[0]}" -nt "$classes/.compiled" ] \
+      || [ -n "$(find "$sources" -newer "$classes/.compiled" -print -quit)" ]; then
     mkdir -p "$runtime/target"
     fresh="$(mktemp -d "$runtime/target/function-project.XXXXXX")"
     # --release 17: the classes run on every JDK the runtime supports, whichever compiled them.
-    "${JAVA%java}javac" -nowarn --release 17 -d "$fresh" "$source" >&2 || { rm -rf "$fresh"; return 1; }
+    find "$sources" -name '*.java' >"$fresh/.sources"
+    "${java%java}javac" -nowarn --release 17 -d "$fresh" "@$fresh/.sources" >&2 || { rm -rf "$fresh"; return 1; }
+    rm -f "$fresh/.sources"
     touch "$fresh/.compiled"
     rm -rf "$classes" && mv "$fresh" "$classes" 2>/dev/null || rm -rf "$fresh"
   fi
-  "$JAVA" -cp "$classes" io.openruntimes.quarkus.build.FunctionProject "$@"
+  echo "$classes"
+}
+
+function_project() { # <runtime root> [--dev] <runtime root> <code> <entrypoint> <workspace>: the native (or dev mode) project
+  local runtime="$1" classes
+  shift
+  classes="$(function_builder_classes "$runtime")" || return 1
+  "${JAVA:-java}" -cp "$classes" io.openruntimes.build.FunctionBuilder native "$@"
 }

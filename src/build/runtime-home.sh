@@ -26,6 +26,8 @@ BUILD="$ROOT/target/runtime-build"
 source "$ROOT/jvm-options.sh"
 # shellcheck source=../api/install.sh
 source "$ROOT/src/api/install.sh"
+# shellcheck source=function-project.sh
+source "$ROOT/src/build/function-project.sh"
 
 say() { echo "runtime-home.sh: $*" >&2; }
 fail() { say "$*"; exit 1; }
@@ -75,14 +77,9 @@ GSON=("$NEW"/quarkus-app/lib/main/com.google.code.gson.gson-*.jar)
 [ -f "${GSON[0]}" ] || fail "the runtime's Gson is not in $NEW/quarkus-app/lib/main"
 cp "${GSON[0]}" "$NEW/api/gson.jar"
 
-# The builder. --release 17: its classes run on every JDK the runtime supports.
-JAVAC="${JAVA%java}javac"
-mapfile -t SOURCES < <(find "$ROOT/src/build/java" -name '*.java' 2>/dev/null)
-if [ "${#SOURCES[@]}" -gt 0 ]; then
-  "$JAVAC" -nowarn --release 17 -d "$NEW/builder" "${SOURCES[@]}" >&2 || fail "the builder did not compile"
-else
-  say "WARNING: no builder sources in $ROOT/src/build/java: the home can serve, not build"
-fi
+# The builder, compiled as build.sh and dev.sh run it (src/build/function-project.sh).
+cp -r "$(function_builder_classes "$ROOT")" "$NEW/builder" || fail "the builder did not compile"
+rm -f "$NEW/builder/.compiled"
 
 # The training: each protocol's server, started from the new home as a start does, serves a
 # training function from a function folder (built here as the builder builds a function without
@@ -90,6 +87,7 @@ fi
 # class archive (JDK 25: a second JVM assembles it before the first exits). One JVM at a time.
 TRAINING="$BUILD/training"
 mkdir -p "$TRAINING/client" "$TRAINING/classes"
+JAVAC="${JAVA%java}javac"
 "$JAVAC" -nowarn --release 17 -d "$TRAINING/client" "$ROOT/src/build/training/TrainingClient.java" >&2
 "$JAVAC" -nowarn --release 17 -cp "$NEW/api/function-api.jar" -d "$TRAINING/classes" \
   "$ROOT/src/build/training/TrainingFunction.java" "$ROOT/src/build/training/V5TrainingFunction.java" >&2

@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>The challenge and the error mappers are method annotations ({@code @ServerRequestFilter},
  * {@code @ServerExceptionMapper}) on beans, which this list does not govern; the function's
- * classes are kept out of CDI by FunctionProject ({@code quarkus.arc.exclude-types}).
+ * classes are kept out of CDI by the function builder ({@code quarkus.arc.exclude-types}).
  */
 public class RuntimeApplication extends Application {
 

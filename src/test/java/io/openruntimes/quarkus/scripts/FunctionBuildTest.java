@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What build.sh takes from a function folder and what it refuses (issue 8's dependencies,
  * issue 9's build points and the function's reach into the runtime), through the real build.sh
- * and start.sh. FunctionProjectTest and GradleDependenciesTest hold the row-by-row cases.
+ * and start.sh. The builder's tests (io.openruntimes.build) hold the row-by-row cases.
  */
 class FunctionBuildTest {
 

@@ -62,8 +62,12 @@ class V5LifecycleTest {
         return sandbox;
     }
 
-    /** A sandbox with the runtime itself and one of src/test/functions in /mnt/code. */
+    /**
+     * A sandbox with the runtime itself and one of src/test/functions in /mnt/code. The runtime home
+     * is made first, outside: the sandbox's private network has no Maven repository to reach.
+     */
     static Sandbox withRuntime(String function, String name) {
+        Scripts.runtimeHome();
         Sandbox sandbox = new Sandbox(scratch.resolve(name), Scripts.RUNTIME);
         Scripts.copy(FUNCTIONS.resolve(function), sandbox.code());
         return sandbox;

@@ -1,10 +1,9 @@
-package io.openruntimes.quarkus.build;
+package io.openruntimes.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.openruntimes.quarkus.build.FunctionProject.GradleDependencies;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +80,7 @@ class GradleDependenciesTest {
             dependencies { implementation "g:a:1"                                  | dependencies.gradle:1: the dependencies block has no closing brace
             """)
     void refuses(String gradle, String message) {
-        var failure = assertThrows(FunctionProject.BuildFailure.class,
+        var failure = assertThrows(BuildFailure.class,
                 () -> GradleDependencies.parse("dependencies.gradle", gradle.replace("\\n", "\n")));
         assertTrue(failure.getMessage().contains(message), failure.getMessage());
     }

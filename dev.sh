@@ -15,11 +15,12 @@
 #   QUARKUS_HTTP_PORT            the port to listen on (3000)
 #   QUARKUS_HTTP_HOST            the address to listen on: 127.0.0.1 (this machine only) while the
 #                                challenge is off, 0.0.0.0 when INTERNAL_RUNTIME_KEY is set
-#   OPENRUNTIMES_DEV_WORKSPACE   where builds and v5 log files go
+#   OPENRUNTIMES_DEV_WORKSPACE   where builds, dependency jars and v5 log files go
 #                                (target/dev/<folder name>-<hash of its path>, under the runtime)
 #
-# The folder is used in place, never copied or changed. Its dependencies (pom.xml) are resolved
-# once, at start: restart after changing them.
+# The folder is used in place, never copied or changed. Its dependencies (pom.xml, *.gradle) are
+# resolved once, at start, by the function builder as build.sh resolves them: restart after
+# changing them.
 set -eu
 # Started as `sh dev.sh` where sh is not bash (Debian's dash)? Run again under bash.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
@@ -43,24 +44,32 @@ function_api_install "$RUNTIME" "$WORKSPACE/function-api.log" || exit 1
 HOME_DIR="$(runtime_home)" || fail "the runtime home could not be found or made"
 APP="$HOME_DIR/quarkus-app"
 
-# The dev tools, compiled against the runtime they plug into; again only when their sources change.
+# The dev tools, compiled against the runtime they plug into and the builder whose rules they
+# share; again only when their sources (or those) change.
 TOOLS="$RUNTIME/target/dev-tools"
-if [ ! -f "$TOOLS/.compiled" ] || [ -n "$(find "$RUNTIME/src/dev" "$APP/app" -newer "$TOOLS/.compiled" -print -quit)" ]; then
+if [ ! -f "$TOOLS/.compiled" ] || [ -n "$(find "$RUNTIME/src/dev" "$APP/app" "$HOME_DIR/builder" -newer "$TOOLS/.compiled" -print -quit)" ]; then
   FRESH="$(mktemp -d "$RUNTIME/target/dev-tools.XXXXXX")"
-  # shellcheck disable=SC2046
-  "${JAVA%java}javac" -nowarn --release 17 -d "$FRESH" -cp "$(find "$APP/app" "$APP/lib" -name '*.jar' | paste -sd:)" \
-    $(find "$RUNTIME/src/dev/java" -name '*.java') || { rm -rf "$FRESH"; fail "the dev tools did not compile"; }
+  find "$RUNTIME/src/dev/java" -name '*.java' >"$FRESH/.sources"
+  "${JAVA%java}javac" -nowarn --release 17 -d "$FRESH" \
+    -cp "$(find "$APP/app" "$APP/lib" -name '*.jar' | paste -sd:):$HOME_DIR/builder" "@$FRESH/.sources" \
+    || { rm -rf "$FRESH"; fail "the dev tools did not compile"; }
   cp -R "$RUNTIME/src/dev/resources/." "$FRESH/"
-  touch "$FRESH/.compiled"
+  rm -f "$FRESH/.sources" && touch "$FRESH/.compiled"
   rm -rf "$TOOLS" && mv "$FRESH" "$TOOLS"
 fi
 
 export OPENRUNTIMES_DEV_CODE="$CODE" OPENRUNTIMES_DEV_WORKSPACE="$WORKSPACE"
 export OPENRUNTIMES_DEV_ENTRYPOINT="${INTERNAL_RUNTIME_ENTRYPOINT:-Index.java}"
-export OPENRUNTIMES_DEV_API="$HOME_DIR/api/function-api.jar:$HOME_DIR/api/gson.jar"
-export OPENRUNTIMES_DEV_CLASSPATH=""
-# The first compile, which names the entry class and its API: the protocol to start.
-read -r PROTOCOL CLASS < <("$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$TOOLS" io.openruntimes.dev.DevStart || echo "failed") 
+export OPENRUNTIMES_DEV_API="$HOME_DIR/api/function-api.jar" OPENRUNTIMES_DEV_GSON="$HOME_DIR/api/gson.jar"
+# The first build, as build.sh makes it (the builder's checks and errors, the dependencies
+# resolved), into the workspace's start/; --protocol v5 checks no main: the entry class's main
+# says which API it is, and so which protocol the runtime speaks.
+echo "dev.sh: building $CODE"
+"$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$HOME_DIR/builder" io.openruntimes.build.FunctionBuilder jvm \
+  --code "$CODE" --shown-as "$CODE" --entrypoint "$OPENRUNTIMES_DEV_ENTRYPOINT" --protocol v5 \
+  --api "$OPENRUNTIMES_DEV_API" --gson "$OPENRUNTIMES_DEV_GSON" \
+  --maven "$RUNTIME/mvnw" --work "$WORKSPACE/builder" --out "$WORKSPACE/start" >/dev/null || exit 1
+read -r PROTOCOL CLASS < <("$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$TOOLS" io.openruntimes.dev.DevStart || echo failed)
 [ "$PROTOCOL" != failed ] || exit 1
 echo "dev.sh: serving $CLASS ($PROTOCOL API) from $CODE (workspace $WORKSPACE)"
 
@@ -70,7 +79,7 @@ if [ -n "${INTERNAL_RUNTIME_KEY:-}" ]; then
 else
   export QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-127.0.0.1}"
 fi
-export OPENRUNTIMES_PROTOCOL="$PROTOCOL" OPENRUNTIMES_FUNCTION_CLASS="$CLASS" OPENRUNTIMES_DEV_TOOLS="$TOOLS"
+export OPENRUNTIMES_PROTOCOL="$PROTOCOL" OPENRUNTIMES_FUNCTION_CLASS="$CLASS" OPENRUNTIMES_DEV_TOOLS="$TOOLS,$HOME_DIR/builder"
 # v5 as the executor's development serve: no secret, the log id `dev` unless the caller names one,
 # the log files in the workspace.
 export OPEN_RUNTIMES_SECRET="" OPEN_RUNTIMES_ENV="${OPEN_RUNTIMES_ENV:-development}"

@@ -1,17 +1,21 @@
 package io.openruntimes.dev;
 
+import java.io.Reader;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Properties;
 
 /**
- * dev.sh's first step, in a JVM of its own before the runtime starts: compiles the function once
- * and says which API its entry class speaks, which is the protocol the runtime is started for.
- * Prints {@code <protocol> <entry class>} on stdout; a function that does not compile, or whose
- * class has neither {@code main}, gets the reason on stderr and exit status 1.
+ * dev.sh's step between the builder's first build (the function folder in the workspace's
+ * {@code start/}) and the runtime's start: which API the entry class speaks, and so which protocol
+ * the runtime is started for. Prints {@code <protocol> <entry class>}; a class with neither
+ * {@code main} gets a message naming both on stderr, and exit status 1.
  */
 public final class DevStart {
 
@@ -23,33 +27,22 @@ public final class DevStart {
 
     public static void main(String[] args) throws Exception {
         DevSettings settings = DevSettings.fromEnvironment();
-        FunctionFolder folder = new FunctionFolder(settings.code());
-        Path classes = settings.workspace().resolve("start/classes");
-        FunctionCompiler.Result result = new FunctionCompiler().compile(folder, folder.entrypoint(settings.entrypoint()),
-                settings.compileClassPath(), classes);
-        if (!result.compiled()) {
-            System.err.println("dev.sh: the function does not compile:\n" + result.report());
-            System.exit(1);
+        Properties descriptor = new Properties();
+        try (Reader in = Files.newBufferedReader(settings.startBuild().resolve("function.properties"), StandardCharsets.UTF_8)) {
+            descriptor.load(in);
         }
-        List<Path> classPath = Stream.concat(Stream.of(classes), settings.compileClassPath().stream()).toList();
+        String className = descriptor.getProperty("class");
+        List<Path> classPath = new ArrayList<>(List.of(settings.startBuild().resolve("classes")));
+        classPath.addAll(settings.compileClassPath(true));
         try (URLClassLoader loader = new URLClassLoader(urls(classPath), ClassLoader.getPlatformClassLoader())) {
-            Class<?> entry;
-            try {
-                entry = Class.forName(result.entryClass(), false, loader);
-            } catch (ClassNotFoundException | LinkageError e) {
-                System.err.println("dev.sh: " + settings.entrypoint() + " declares no class " + result.entryClass()
-                        + ": the entry class is named as its file (" + e + ")");
-                System.exit(1);
-                return;
-            }
-            String protocol = protocol(entry);
+            String protocol = protocol(Class.forName(className, false, loader));
             if (protocol == null) {
-                System.err.println("dev.sh: class " + entry.getName() + " has neither public RuntimeOutput main(RuntimeContext context)"
+                System.err.println("dev.sh: class " + className + " has neither public RuntimeOutput main(RuntimeContext context)"
                         + " (the v5 API, io.openruntimes.java) nor public Response main(Request req, Response res)"
                         + " (the classic API, io.openruntimes.quarkus): the runtime calls one of them");
                 System.exit(1);
             }
-            System.out.println(protocol + " " + entry.getName());
+            System.out.println(protocol + " " + className);
         }
     }
 

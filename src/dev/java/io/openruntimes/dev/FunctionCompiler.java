@@ -1,18 +1,11 @@
 package io.openruntimes.dev;
 
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.util.JavacTask;
-import com.sun.source.util.TaskEvent;
-import com.sun.source.util.TaskListener;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
@@ -20,20 +13,18 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * Compiles a function folder's sources with the JDK's compiler, in this JVM (no process, and a
- * compiler already warm after the first time), and copies its resources beside the classes.
+ * javac in the runtime's JVM, one compiler for the whole dev session: after a few compiles its
+ * code is warm, and its file manager keeps what it read of the JDK's classes and of the class
+ * path's jars, a good part of a small function's compile. The report is javac's own (file:line:
+ * error:, the line, a caret), with the paths of the folder the author edits.
  */
 final class FunctionCompiler {
 
-    /** What a compile gave: the classes, or javac's report (file:line: error: ..., the user's paths). */
-    record Result(boolean compiled, String report, String entryClass) {
+    /** What a compile gave: classes, or the errors; warnings and notes either way. */
+    record Result(boolean compiled, String report) {
     }
 
     private final JavaCompiler javac;
-    /**
-     * Kept from one compile to the next: it holds what it read of the JDK's classes and of the
-     * class path's jars, a good part of a small function's compile time.
-     */
     private final StandardJavaFileManager files;
 
     FunctionCompiler() {
@@ -45,65 +36,15 @@ final class FunctionCompiler {
         this.files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
     }
 
-    /**
-     * Compiles {@code folder}'s sources into {@code classes} against {@code classPath} and copies
-     * its resources there; names the entry class (the entrypoint file's package and name).
-     */
-    Result compile(FunctionFolder folder, Path entrypoint, List<Path> classPath, Path classes) throws IOException {
+    /** Compiles {@code sources} against {@code classPath} into {@code classes}, as the builder does (debug information, parameter names). */
+    Result compile(List<Path> sources, List<Path> classPath, Path classes) throws IOException {
         Files.createDirectories(classes);
-        List<Path> sources = folder.sources();
-        if (!sources.contains(entrypoint)) {
-            return new Result(false, "The entrypoint " + entrypoint + " is not among the function's sources"
-                    + " (INTERNAL_RUNTIME_ENTRYPOINT names it, relative to " + folder.root() + ")", null);
-        }
         StringWriter report = new StringWriter();
-        List<String> options = new ArrayList<>(List.of("-d", classes.toString(), "-encoding", "UTF-8", "-g", "-parameters",
-                "-Xlint:-options", "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
+        List<String> options = List.of("-d", classes.toString(), "-encoding", "UTF-8", "-g", "-parameters", "-implicit:none",
+                "-sourcepath", "", "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         synchronized (files) {
-            JavacTask task = (JavacTask) javac.getTask(report, files, null, options, null,
-                    files.getJavaFileObjectsFromPaths(sources));
-            EntryClass entryClass = new EntryClass(entrypoint);
-            task.addTaskListener(entryClass);
-            if (!task.call()) {
-                return new Result(false, report.toString().strip(), entryClass.name);
-            }
-            copyResources(folder, classes);
-            return new Result(true, report.toString().strip(), entryClass.name);
-        }
-    }
-
-    /** Reads the entrypoint file's package as javac parses it: the entry class's full name. */
-    private static final class EntryClass implements TaskListener {
-
-        private final Path entrypoint;
-        private String name;
-
-        EntryClass(Path entrypoint) {
-            this.entrypoint = entrypoint;
-        }
-
-        @Override
-        public void finished(TaskEvent event) {
-            if (event.getKind() == TaskEvent.Kind.PARSE && Path.of(event.getSourceFile().toUri()).equals(entrypoint)) {
-                name = className(event.getCompilationUnit(), entrypoint);
-            }
-        }
-    }
-
-    private static String className(CompilationUnitTree unit, Path entrypoint) {
-        String name = entrypoint.getFileName().toString().replaceFirst("\\.java$", "");
-        return unit.getPackageName() == null ? name : unit.getPackageName() + "." + name;
-    }
-
-    private static void copyResources(FunctionFolder folder, Path classes) {
-        for (Path resource : folder.resources()) {
-            Path target = classes.resolve(folder.resourceRoot().relativize(resource).toString());
-            try {
-                Files.createDirectories(target.getParent());
-                Files.copy(resource, target, StandardCopyOption.REPLACE_EXISTING);
-            } catch (IOException e) {
-                throw new UncheckedIOException("The resource " + resource + " cannot be copied: " + e.getMessage(), e);
-            }
+            boolean compiled = javac.getTask(report, files, null, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+            return new Result(compiled, report.toString().strip());
         }
     }
 }

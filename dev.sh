@@ -41,7 +41,7 @@ WORKSPACE="$(cd "$WORKSPACE" && pwd)"
 
 # For the function's own pom.xml, if it declares the API (its IDE, its `mvn test`).
 function_api_install "$RUNTIME" "$WORKSPACE/function-api.log" || exit 1
-HOME_DIR="$(runtime_home)" || fail "the runtime home could not be found or made"
+HOME_DIR="$("$RUNTIME/src/build/runtime-home.sh")" || fail "the runtime home could not be made"
 APP="$HOME_DIR/quarkus-app"
 
 # The dev tools, compiled against the runtime they plug into and the builder whose rules they

@@ -103,7 +103,8 @@ final class FunctionPom {
         Matcher m = Pattern.compile("\\$\\{([^}]+)}").matcher(value);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), m.group())));
+            // As Maven: the pom's properties, then Java's (the scaffold's ${java.specification.version}).
+            m.appendReplacement(out, Matcher.quoteReplacement(properties.getOrDefault(m.group(1), System.getProperty(m.group(1), m.group()))));
         }
         return m.appendTail(out).toString();
     }

@@ -7,13 +7,16 @@ import io.openruntimes.quarkus.engine.FunctionEntrypoint;
 import io.openruntimes.quarkus.engine.FunctionSource;
 import io.openruntimes.quarkus.engine.MainSignature;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
@@ -114,8 +117,7 @@ final class DevFunctionSource implements FunctionSource {
             result = compiler.compile(files.sources(), classPath, function.resolve("classes"));
             if (result.compiled()) {
                 files.copyResources(function.resolve("classes"));
-                Files.copy(settings.startBuild().resolve("function.properties"), function.resolve("function.properties"),
-                        StandardCopyOption.REPLACE_EXISTING);
+                writeDescriptor(function);
                 if (Files.isDirectory(settings.startBuild().resolve("lib"))) {
                     Files.createSymbolicLink(function.resolve("lib"), settings.startBuild().resolve("lib"));
                 }
@@ -148,6 +150,18 @@ final class DevFunctionSource implements FunctionSource {
                 loaded.className(), settings.code(), (done - started) / 1_000_000, (compiled - started) / 1_000_000,
                 (done - compiled) / 1_000_000);
         deleteOldBuilds();
+    }
+
+    /** The start build's descriptor (API version, entry class, entrypoint), for the protocol the runtime speaks. */
+    private void writeDescriptor(Path function) throws IOException {
+        Properties descriptor = new Properties();
+        try (Reader in = Files.newBufferedReader(settings.startBuild().resolve("function.properties"), StandardCharsets.UTF_8)) {
+            descriptor.load(in);
+        }
+        descriptor.setProperty("protocol", signature.protocol());
+        try (Writer out = Files.newBufferedWriter(function.resolve("function.properties"), StandardCharsets.UTF_8)) {
+            descriptor.store(out, "dev mode's build of " + settings.code());
+        }
     }
 
     private void fail(String message) {

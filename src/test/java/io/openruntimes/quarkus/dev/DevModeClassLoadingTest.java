@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openruntimes.quarkus.scripts.Scripts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,10 +47,7 @@ class DevModeClassLoadingTest {
     }
 
     private JsonNode servedAnswer(String name, String method, String path) throws Exception {
-        Path function = temp.resolve(name);
-        Scripts.copy(RUNTIME.resolve("src/test/functions").resolve(name), function);
-        try (DevModeProcess devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"))) {
-            devMode.awaitListening(DevModeProcess.START_TIMEOUT);
+        try (DevModeProcess devMode = DevModeProcess.serveCopy(RUNTIME, name, temp)) {
             HttpResponse<String> response = devMode.send(method, path, Map.of());
             assertEquals(200, response.statusCode(), response.body() + "\n" + devMode.logTail());
             return JSON.readTree(response.body());

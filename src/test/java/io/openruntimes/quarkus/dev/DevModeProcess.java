@@ -47,6 +47,32 @@ final class DevModeProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
 
+    /** {@code dev.sh} on a copy of {@code src/test/functions/<name>} in {@code temp} (there: {@code <name>}), listening. */
+    static DevModeProcess serveCopy(Path runtimeRoot, String name, Path temp) throws IOException, InterruptedException {
+        Path function = temp.resolve(name);
+        Scripts.copy(runtimeRoot.resolve("src/test/functions").resolve(name), function);
+        return serve(runtimeRoot, function, temp);
+    }
+
+    /** {@code dev.sh <function>}, its workspace and log in {@code temp}, listening. */
+    static DevModeProcess serve(Path runtimeRoot, Path function, Path temp) throws IOException, InterruptedException {
+        DevModeProcess devMode = start(runtimeRoot, function, temp.resolve("workspace"), temp.resolve("dev.log"));
+        try {
+            devMode.awaitListening(START_TIMEOUT);
+            return devMode;
+        } catch (AssertionError | InterruptedException e) {
+            devMode.close();
+            throw e;
+        }
+    }
+
+    /** Stops the dev mode a test class started, if it got that far. */
+    static void stop(DevModeProcess devMode) {
+        if (devMode != null) {
+            devMode.close();
+        }
+    }
+
     /** Starts {@code dev.sh <function>} on a free port, with no key and no stdin. */
     static DevModeProcess start(Path runtimeRoot, Path function, Path workspace, Path log) throws IOException {
         return start(List.of("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString()), runtimeRoot, workspace, log);

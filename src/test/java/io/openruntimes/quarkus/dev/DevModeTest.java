@@ -1,6 +1,5 @@
 package io.openruntimes.quarkus.dev;
 
-import io.openruntimes.quarkus.scripts.Scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,19 +41,15 @@ class DevModeTest {
 
     @BeforeAll
     static void startDevMode() throws Exception {
-        function = temp.resolve("reload");
-        Scripts.copy(RUNTIME.resolve("src/test/functions/reload"), function);
         long started = System.nanoTime();
-        devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
-        devMode.awaitListening(DevModeProcess.START_TIMEOUT);
+        devMode = DevModeProcess.serveCopy(RUNTIME, "reload", temp);
+        function = temp.resolve("reload");
         System.out.printf("[dev mode] listening after %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
     @AfterAll
     static void stopDevMode() {
-        if (devMode != null) {
-            devMode.close();
-        }
+        DevModeProcess.stop(devMode);
     }
 
     @Test

@@ -40,9 +40,7 @@ class ScaffoldDevModeTest {
 
     @AfterAll
     static void stopDevMode() {
-        if (devMode != null) {
-            devMode.close();
-        }
+        DevModeProcess.stop(devMode);
     }
 
     @Test

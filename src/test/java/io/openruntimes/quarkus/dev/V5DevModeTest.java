@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.openruntimes.quarkus.scripts.Scripts;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -38,17 +37,13 @@ class V5DevModeTest {
 
     @BeforeAll
     static void startDevMode() throws Exception {
+        devMode = DevModeProcess.serveCopy(RUNTIME, "dev-v5", temp);
         function = temp.resolve("dev-v5");
-        Scripts.copy(RUNTIME.resolve("src/test/functions/dev-v5"), function);
-        devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
-        devMode.awaitListening(DevModeProcess.START_TIMEOUT);
     }
 
     @AfterAll
     static void stopDevMode() {
-        if (devMode != null) {
-            devMode.close();
-        }
+        DevModeProcess.stop(devMode);
     }
 
     @Test

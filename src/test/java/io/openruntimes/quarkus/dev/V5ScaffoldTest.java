@@ -31,8 +31,7 @@ class V5ScaffoldTest {
         Scripts.mavenInFunction(function, "-q", "test");
         assertTrue(Files.readString(function.resolve("target/surefire-reports/IndexTest.txt")).contains("Failures: 0, Errors: 0"));
 
-        try (DevModeProcess devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"))) {
-            devMode.awaitListening(DevModeProcess.START_TIMEOUT);
+        try (DevModeProcess devMode = DevModeProcess.serve(RUNTIME, function, temp)) {
             HttpResponse<String> first = devMode.send("GET", "/greet?name=Ada", Map.of());
             assertEquals(200, first.statusCode(), first.body() + "\n" + devMode.logTail());
             assertEquals("{\"message\":\"Hello, Ada!\",\"method\":\"GET\",\"path\":\"/greet\"}", first.body());

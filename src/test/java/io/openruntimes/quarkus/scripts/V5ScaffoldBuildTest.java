@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The scaffold's v5 project ({@code new-function.sh --v5}) builds as the executors build it:
  * with build.sh ({@code OPENRUNTIMES_PROTOCOL=v5}) and with helpers/build.sh in the container's
  * paths, whose archive helpers/start.sh then serves. Its own unit test, and dev mode, are
- * V5ScaffoldTest's.
+ * V5ScaffoldDevModeTest's.
  */
 class V5ScaffoldBuildTest {
 

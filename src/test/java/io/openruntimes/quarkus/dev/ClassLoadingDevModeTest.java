@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * v5 function's deps.gradle, a classic function's pom.xml), in the versions it declares, and
  * nothing of the runtime but the function API.
  */
-class DevModeClassLoadingTest {
+class ClassLoadingDevModeTest {
 
     private static final Path RUNTIME = Path.of("").toAbsolutePath();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * passes with {@code mvn test} (a RuntimeContext built by the test, no server), and which dev
  * mode serves as v5 and reloads on a save.
  */
-class V5ScaffoldTest {
+class V5ScaffoldDevModeTest {
 
     private static final Path RUNTIME = Path.of("").toAbsolutePath();
 

@@ -39,6 +39,7 @@ fail() { echo "build.sh: $*" >&2; exit 1; }
 case "$PACKAGE" in jvm|native) ;; *) fail "OPENRUNTIMES_PACKAGE must be jvm or native, not '$PACKAGE'" ;; esac
 case "$PROTOCOL" in classic|v5) ;; *) fail "OPENRUNTIMES_PROTOCOL must be classic or v5, not '$PROTOCOL'" ;; esac
 [ -d "$CODE" ] || fail "code folder not found: $CODE"
+mkdir -p "$WORKSPACE" && WORKSPACE="$(cd "$WORKSPACE" && pwd)" # the builder runs from the home's folder
 # In Maven's layout (src/main/java), Index.java names src/main/java/Index.java as well.
 [ -f "$CODE/$ENTRYPOINT" ] || [ -f "$CODE/src/main/java/$ENTRYPOINT" ] || fail "entrypoint file not found: $CODE/$ENTRYPOINT (INTERNAL_RUNTIME_ENTRYPOINT=$ENTRYPOINT, relative to the code folder)"
 
@@ -52,9 +53,12 @@ if [ "$PACKAGE" = jvm ]; then
   # folder (function.properties, classes/, lib/) that start.sh serves with the home's runtime.
   step "Checking the runtime home"
   HOME_DIR="$("$RUNTIME/src/build/runtime-home.sh")" || fail "the runtime home could not be made"
-  [ -d "$HOME_DIR/builder" ] || fail "the runtime home $HOME_DIR has no builder"
+  [ -f "$HOME_DIR/builder/builder.jar" ] || fail "the runtime home $HOME_DIR has no builder"
   step "Compiling $ENTRYPOINT ($PROTOCOL)"
-  CLASS="$("$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$HOME_DIR/builder" io.openruntimes.build.FunctionBuilder jvm \
+  # From the builder's folder, with the class archive the home trained for it (jvm-options.sh).
+  archive_flags "$HOME_DIR/builder" ""
+  CLASS="$(cd "$HOME_DIR/builder" && exec "$JAVA" "${BUILDER_FLAGS[@]}" "${ARCHIVE_FLAGS[@]}" -cp builder.jar \
+    io.openruntimes.build.FunctionBuilder jvm \
     --code "$WORKSPACE/code" --shown-as "$CODE" --entrypoint "$ENTRYPOINT" --protocol "$PROTOCOL" \
     --api "$HOME_DIR/api/function-api.jar" --gson "$HOME_DIR/api/gson.jar" \
     --maven "$RUNTIME/mvnw" --work "$WORKSPACE/builder" --out "$WORKSPACE/function")" || exit 1

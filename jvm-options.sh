@@ -34,10 +34,14 @@ runtime_home() {
   if [ -f "$home/ready" ]; then echo "$home"; else "$root/src/build/runtime-home.sh"; fi
 }
 
+# The builder's JVM (build.sh, and its training in src/build/runtime-home.sh): short-lived, so
+# C1 alone (it starts faster than it loses on peak speed) and the serial collector.
+BUILDER_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+
 # Sets JVM_FLAGS for the app in $1 (a quarkus-app folder, the JVM's working directory); with
 # $2 = train, the JVM records the archive instead of reading it.
 jvm_flags() {
-  local app="$1" version archive
+  local app="$1" version
   version="$(java_version)"
   # Sized for a container: heap from its memory limit. Serial GC: least memory and start-up
   # work, and on a couple of cores as fast as any for short requests. A fixed 16 MB young
@@ -49,32 +53,31 @@ jvm_flags() {
   # itself (status 3, executions in flight answered) when the heap cannot recover.
   JVM_FLAGS=(-XX:+UseSerialGC -Xmn16m -XX:MaxRAMPercentage=70
     -Djava.util.logging.manager=org.jboss.logmanager.LogManager)
-  [ -n "$version" ] && [ "$version" -ge 17 ] || return 0
-  if [ "$version" -ge 25 ]; then
+  if [ -n "$version" ] && [ "$version" -ge 25 ]; then
     # The JIT's scratch memory, freed after a burst of compilations, stays with glibc's
     # malloc unless trimmed: 5 MB less RSS after 10,000 executions. (Not on 17-24: only some
     # of their updates know the flag, and an unknown flag stops the JVM.)
     JVM_FLAGS+=(-XX:TrimNativeHeapInterval=1000)
-    archive="$(archive_name "$app" "$version" aot)"
-    if [ "${2:-}" = train ]; then
-      JVM_FLAGS+=(-XX:AOTCacheOutput="$archive")
-    elif [ -f "$app/$archive" ]; then
-      JVM_FLAGS+=(-XX:AOTCache="$archive")
-    fi
-  else
-    archive="$(archive_name "$app" "$version" jsa)"
-    if [ "${2:-}" = train ]; then
-      JVM_FLAGS+=(-XX:ArchiveClassesAtExit="$archive")
-    elif [ -f "$app/$archive" ]; then
-      JVM_FLAGS+=(-XX:SharedArchiveFile="$archive")
-    fi
   fi
+  archive_flags "$app" "${OPENRUNTIMES_PROTOCOL:-classic}" "${2:-}"
+  JVM_FLAGS+=("${ARCHIVE_FLAGS[@]}")
 }
 
-# The class archive's name in the app $1 for JDK $2 (extension $3): this protocol's, or else an
-# earlier layout's protocol-less one where only that is there.
-archive_name() {
-  local name="jdk-$2-${OPENRUNTIMES_PROTOCOL:-classic}.$3"
-  [ ! -f "$1/$name" ] && [ -f "$1/jdk-$2.$3" ] && name="jdk-$2.$3"
-  echo "$name"
+# Sets ARCHIVE_FLAGS for the class archive jdk-<N>-<$2>.aot (.jsa on 17-24) in $1, the JVM's
+# working directory: with $3 = train, to record it as the JVM exits; else to use it where it is
+# there, or else an earlier layout's jdk-<N>.aot (.jsa); none where neither is.
+archive_flags() {
+  local version extension name
+  version="$(java_version)"
+  ARCHIVE_FLAGS=()
+  [ -n "$version" ] && [ "$version" -ge 17 ] || return 0
+  if [ "$version" -ge 25 ]; then extension=aot; else extension=jsa; fi
+  name="jdk-$version${2:+-$2}.$extension"
+  if [ "${3:-}" = train ]; then
+    if [ "$extension" = aot ]; then ARCHIVE_FLAGS=(-XX:AOTCacheOutput="$name"); else ARCHIVE_FLAGS=(-XX:ArchiveClassesAtExit="$name"); fi
+    return 0
+  fi
+  [ -f "$1/$name" ] || name="jdk-$version.$extension"
+  [ -f "$1/$name" ] || return 0
+  if [ "$extension" = aot ]; then ARCHIVE_FLAGS=(-XX:AOTCache="$name"); else ARCHIVE_FLAGS=(-XX:SharedArchiveFile="$name"); fi
 }

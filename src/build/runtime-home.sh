@@ -7,7 +7,7 @@
 #                               one per protocol, trained on function folders served as deployments are
 #   <home>/api/function-api.jar the function API; <home>/api/gson.jar the runtime's Gson (v5)
 #   <home>/builder/             the function builder's classes (src/build/java)
-#   <home>/ready                written last: the home is complete
+#   <home>/ready                written last: the home is complete (jdk=<the JDK's version>)
 #
 #   OPENRUNTIMES_RUNTIME_HOME   where (<runtime root>/target/runtime; the image's /usr/local/runtime)
 #
@@ -21,6 +21,7 @@ set -o pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 HOME_DIR="${OPENRUNTIMES_RUNTIME_HOME:-$ROOT/target/runtime}"
+case "$HOME_DIR" in /*) ;; *) HOME_DIR="$PWD/$HOME_DIR" ;; esac # printed for scripts that change folder
 BUILD="$ROOT/target/runtime-build"
 # shellcheck source=../../jvm-options.sh
 source "$ROOT/jvm-options.sh"
@@ -32,12 +33,12 @@ source "$ROOT/src/build/function-project.sh"
 say() { echo "runtime-home.sh: $*" >&2; }
 fail() { say "$*"; exit 1; }
 
-# Complete, newer than every source it is made from, and trained by this JDK (a JVM reads only
-# the class archives its own version wrote).
+# Complete, newer than every source it is made from, and made by this JDK (ready names it: a JVM
+# reads only the class archives its own version wrote).
 fresh() {
   [ -f "$HOME_DIR/ready" ] && [ -z "$(find "$ROOT/src/main" "$ROOT/src/build" "$ROOT/src/api/pom.xml" \
     "$ROOT/pom.xml" "$ROOT/jvm-options.sh" -newer "$HOME_DIR/ready" -print -quit 2>/dev/null)" ] \
-    && compgen -G "$HOME_DIR/quarkus-app/jdk-$(java_version)-*" >/dev/null
+    && [ "$(cat "$HOME_DIR/ready")" = "jdk=$(java_version)" ]
 }
 
 if fresh; then echo "$HOME_DIR"; exit 0; fi
@@ -77,9 +78,12 @@ GSON=("$NEW"/quarkus-app/lib/main/com.google.code.gson.gson-*.jar)
 [ -f "${GSON[0]}" ] || fail "the runtime's Gson is not in $NEW/quarkus-app/lib/main"
 cp "${GSON[0]}" "$NEW/api/gson.jar"
 
-# The builder, compiled as build.sh and dev.sh run it (src/build/function-project.sh).
+# The builder, compiled as build.sh and dev.sh run it (src/build/function-project.sh); also in a
+# jar (builder/builder.jar) for build.sh, which runs it with a class archive trained below: a
+# class archive takes jars only, no folders.
 cp -r "$(function_builder_classes "$ROOT")" "$NEW/builder" || fail "the builder did not compile"
 rm -f "$NEW/builder/.compiled"
+"${JAVA%java}jar" cf "$NEW/builder/builder.jar" -C "$NEW/builder" io
 
 # The training: each protocol's server, started from the new home as a start does, serves a
 # training function from a function folder (built here as the builder builds a function without
@@ -123,11 +127,22 @@ train() { # <protocol> <entry class>
   ls "$NEW/quarkus-app/jdk-"*"-$protocol".* >/dev/null 2>&1 \
     || { tail -n 20 "$log" >&2; say "WARNING: the $protocol training left no class archive (log above): starts will be slower"; }
 }
-say "training the class archives (classic, then v5)"
+say "training the class archives (classic, then v5, then the builder)"
 train classic io.openruntimes.training.TrainingFunction
 train v5 io.openruntimes.training.V5TrainingFunction
+# The builder's: one build of the training functions' sources, as build.sh runs it (no Maven).
+mkdir -p "$TRAINING/builder-code"
+cp "$ROOT/src/build/training/"*Function.java "$ROOT/src/build/training/training.txt" "$TRAINING/builder-code/"
+archive_flags "$NEW/builder" "" train
+(cd "$NEW/builder" && exec "$JAVA" "${BUILDER_FLAGS[@]}" "${ARCHIVE_FLAGS[@]}" -cp builder.jar io.openruntimes.build.FunctionBuilder jvm \
+  --code "$TRAINING/builder-code" --entrypoint TrainingFunction.java --protocol classic \
+  --api "$NEW/api/function-api.jar" --gson "$NEW/api/gson.jar" --maven "$ROOT/mvnw" \
+  --work "$TRAINING/builder-work" --out "$TRAINING/builder-out") >"$BUILD/training-builder.log" 2>&1 \
+  || { tail -n 20 "$BUILD/training-builder.log" >&2; say "WARNING: the builder's training build failed (log above): builds will be slower"; }
 
-touch "$NEW/ready"
+# Readable by every user (mktemp made the folder private): the image serves functions as others too.
+chmod -R a+rX "$NEW"
+echo "jdk=$(java_version)" >"$NEW/ready"
 # Renamed into place; a home it replaces goes after (a server still running from it keeps its files).
 OLD=""
 if [ -e "$HOME_DIR" ]; then OLD="$(mktemp -u "$HOME_DIR.old.XXXXXX")"; mv "$HOME_DIR" "$OLD"; fi

@@ -1,5 +1,6 @@
 package io.openruntimes.build;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,8 +46,21 @@ final class JvmBuild {
         return compilerMessages;
     }
 
-    /** Builds; answers the entry class. */
+    /** Builds; answers the entry class. Failures name the function's files by the folder the author gave. */
     String run() {
+        try {
+            return build();
+        } catch (BuildFailure e) {
+            throw new BuildFailure(inUsersTerms(e.getMessage()), e.details() == null ? null : inUsersTerms(e.details()));
+        }
+    }
+
+    /** {@code text} with the copied folder's path replaced by the one the author knows ({@code --shown-as}). */
+    private String inUsersTerms(String text) {
+        return text.replace(options.code().toAbsolutePath().normalize() + File.separator, options.shownAs() + File.separator);
+    }
+
+    private String build() {
         boolean v5 = switch (options.protocol()) {
             case "classic" -> false;
             case "v5" -> true;

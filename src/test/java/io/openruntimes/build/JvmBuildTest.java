@@ -112,6 +112,39 @@ class JvmBuildTest {
         assertEquals(List.of(), files("lib"), "the runtime's Gson is not the function's to carry");
     }
 
+    /** The real Maven, once: the declared versions (no runtime BOM), the builder still within its small heap. */
+    @Test
+    void aFunctionWithDependenciesGetsThemInTheVersionsItDeclares() throws Exception {
+        maven = RUNTIME.resolve("mvnw");
+        Path code = TestFunctions.write(temp.resolve("deps"), "Index.java", """
+                import com.google.gson.Gson;
+                import io.openruntimes.quarkus.Request;
+                import io.openruntimes.quarkus.Response;
+                import java.util.Map;
+                import org.apache.commons.lang3.StringUtils;
+
+                public class Index {
+                    public Response main(Request req, Response res) {
+                        return res.send(new Gson().toJson(Map.of("reversed", StringUtils.reverse("hello"))));
+                    }
+                }
+                """, "pom.xml", """
+                <project>
+                  <dependencies>
+                    <dependency><groupId>com.google.code.gson</groupId><artifactId>gson</artifactId><version>2.11.0</version></dependency>
+                    <dependency><groupId>org.junit.jupiter</groupId><artifactId>junit-jupiter</artifactId><version>5.14.4</version><scope>test</scope></dependency>
+                  </dependencies>
+                </project>
+                """, "deps.gradle", "dependencies {\n    implementation 'org.apache.commons:commons-lang3:3.17.0'\n}\n");
+        Run run = build(code, "Index.java", "classic");
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals("Index\n", run.stdout());
+        List<String> lib = files("lib");
+        assertTrue(lib.containsAll(List.of("gson-2.11.0.jar", "commons-lang3-3.17.0.jar")), lib.toString());
+        assertTrue(lib.stream().noneMatch(jar -> jar.startsWith("junit")), lib.toString());
+        assertEquals(List.of("Index.class"), files("classes"));
+    }
+
     @Test
     void aCompileErrorNamesTheUsersFileAndLineAndFails() throws Exception {
         Path code = TestFunctions.write(temp.resolve("broken"), "Index.java",
@@ -130,6 +163,10 @@ class JvmBuildTest {
         Run run = build(code, "Index.java", "classic");
         assertEquals(1, run.exit(), run.stderr());
         assertTrue(run.stderr().startsWith("build.sh: Index.java must declare a public class Index (named after the file)"), run.stderr());
+
+        run = build(code, "Main.java", "classic");
+        assertEquals("build.sh: entrypoint file not found: /home/ada/function/Main.java (INTERNAL_RUNTIME_ENTRYPOINT=Main.java,"
+                + " relative to the code folder)\n", run.stderr());
     }
 
     /** Where this test run's builder classes are (the builder is a test source root of the runtime's pom). */

@@ -71,20 +71,19 @@ final class TestFunctions {
         }
     }
 
+    /** Whether a source of the function API (src/api/pom.xml's includes) changed since {@code jar} was made. */
     private static boolean newerThan(Path jar) throws IOException {
         var built = Files.getLastModifiedTime(jar);
-        for (Path source : List.of(RUNTIME.resolve("src/main/java/io/openruntimes/quarkus"), RUNTIME.resolve("src/main/java/io/openruntimes/java"),
-                RUNTIME.resolve("src/api/pom.xml"), RUNTIME.resolve("src/main/resources/META-INF/openruntimes"))) {
-            try (Stream<Path> files = Files.walk(source, 1)) {
-                if (files.anyMatch(f -> {
-                    try {
-                        return Files.getLastModifiedTime(f).compareTo(built) > 0;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                })) {
-                    return true;
-                }
+        Path main = RUNTIME.resolve("src/main");
+        List<Path> sources = new java.util.ArrayList<>(List.of(RUNTIME.resolve("src/api/pom.xml"),
+                main.resolve("java/io/openruntimes/quarkus/Request.java"), main.resolve("java/io/openruntimes/quarkus/Response.java"),
+                main.resolve("java/io/openruntimes/quarkus/Json.java"), main.resolve("resources/" + FunctionDescriptor.API_PROPERTIES)));
+        try (Stream<Path> v5 = Files.walk(main.resolve("java/io/openruntimes/java"))) {
+            v5.filter(Files::isRegularFile).forEach(sources::add);
+        }
+        for (Path source : sources) {
+            if (Files.getLastModifiedTime(source).compareTo(built) > 0) {
+                return true;
             }
         }
         return false;

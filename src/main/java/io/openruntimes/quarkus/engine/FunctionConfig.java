@@ -20,7 +20,7 @@ public interface FunctionConfig {
 
     /**
      * Fully qualified name of the entrypoint class, on the runtime's own class path (the runtime's
-     * tests, a native build, where the build writes it).
+     * tests, a native build, where the function builder writes it).
      */
     @WithName("class")
     Optional<String> className();

@@ -175,7 +175,7 @@ class BuildAndStartTest {
     void aCompileErrorFailsTheBuildWithFileAndLine() {
         Scripts.Build build = Scripts.build(FUNCTIONS.resolve("broken"), "Index.java", scratch.resolve("broken"));
         assertNotEquals(0, build.exitCode());
-        assertTrue(build.output().contains(build.code().resolve("Index.java") + ":[7,25] cannot find symbol"), build.output());
+        assertTrue(build.output().contains(build.code().resolve("Index.java") + ":7: error: cannot find symbol"), build.output());
         assertTrue(build.output().contains("the function does not compile"), build.output());
     }
 

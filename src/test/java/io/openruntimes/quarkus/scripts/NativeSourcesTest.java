@@ -2,6 +2,7 @@ package io.openruntimes.quarkus.scripts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -59,6 +60,8 @@ class NativeSourcesTest {
         try (ZipFile jar = new ZipFile(sources.resolve("function-runner.jar").toFile())) {
             assertNotNull(jar.getEntry("Index.class"), "the function's class");
             assertTrue(read(jar, "META-INF/microprofile-config.properties").contains("openruntimes.function.class=Index"));
+            // The builder (src/build/java) builds the function; it is not served with it.
+            assertNull(jar.getEntry("io/openruntimes/build/FunctionBuilder.class"), "the function builder is in the served jar");
         }
         // The function's pom asks for Gson 2.13.1; Gson is the v5 API's too, so the runtime's version is the one served.
         try (var libs = Files.list(sources.resolve("lib"))) {

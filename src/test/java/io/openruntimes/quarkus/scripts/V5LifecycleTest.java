@@ -416,7 +416,7 @@ class V5LifecycleTest {
             Sandbox broken = withRuntime("broken", "real-broken");
             Sandbox.Result failed = broken.build("", env("OPENRUNTIMES_PROTOCOL", "classic"));
             assertNotEquals(0, failed.exitCode());
-            assertTrue(failed.output().contains("Index.java:[7,25] cannot find symbol"), failed.output());
+            assertTrue(failed.output().contains("/usr/local/build/Index.java:7: error: cannot find symbol"), failed.output());
             assertTrue(failed.output().contains("the function does not compile"), failed.output());
             assertTrue(failed.output().contains("The build failed: its cause is above."), failed.output());
         }

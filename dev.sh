@@ -47,11 +47,11 @@ APP="$HOME_DIR/quarkus-app"
 # The dev tools, compiled against the runtime they plug into and the builder whose rules they
 # share; again only when their sources (or those) change.
 TOOLS="$RUNTIME/target/dev-tools"
-if [ ! -f "$TOOLS/.compiled" ] || [ -n "$(find "$RUNTIME/src/dev" "$APP/app" "$HOME_DIR/builder" -newer "$TOOLS/.compiled" -print -quit)" ]; then
+if [ ! -f "$TOOLS/.compiled" ] || [ -n "$(find "$RUNTIME/src/dev" "$APP/app" "$HOME_DIR/builder/builder.jar" -newer "$TOOLS/.compiled" -print -quit)" ]; then
   FRESH="$(mktemp -d "$RUNTIME/target/dev-tools.XXXXXX")"
   find "$RUNTIME/src/dev/java" -name '*.java' >"$FRESH/.sources"
   "${JAVA%java}javac" -nowarn --release 17 -d "$FRESH" \
-    -cp "$(find "$APP/app" "$APP/lib" -name '*.jar' | paste -sd:):$HOME_DIR/builder" "@$FRESH/.sources" \
+    -cp "$(find "$APP/app" "$APP/lib" -name '*.jar' | paste -sd:):$HOME_DIR/builder/builder.jar" "@$FRESH/.sources" \
     || { rm -rf "$FRESH"; fail "the dev tools did not compile"; }
   cp -R "$RUNTIME/src/dev/resources/." "$FRESH/"
   rm -f "$FRESH/.sources" && touch "$FRESH/.compiled"
@@ -65,11 +65,13 @@ export OPENRUNTIMES_DEV_API="$HOME_DIR/api/function-api.jar" OPENRUNTIMES_DEV_GS
 # resolved), into the workspace's start/; --protocol v5 checks no main: the entry class's main
 # says which API it is, and so which protocol the runtime speaks.
 echo "dev.sh: building $CODE"
-"$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$HOME_DIR/builder" io.openruntimes.build.FunctionBuilder jvm \
+archive_flags "$HOME_DIR/builder" ""
+(cd "$HOME_DIR/builder" && exec "$JAVA" "${BUILDER_FLAGS[@]}" "${ARCHIVE_FLAGS[@]}" -cp builder.jar \
+  io.openruntimes.build.FunctionBuilder jvm \
   --code "$CODE" --shown-as "$CODE" --entrypoint "$OPENRUNTIMES_DEV_ENTRYPOINT" --protocol v5 \
   --api "$OPENRUNTIMES_DEV_API" --gson "$OPENRUNTIMES_DEV_GSON" \
-  --maven "$RUNTIME/mvnw" --work "$WORKSPACE/builder" --out "$WORKSPACE/start" >/dev/null || exit 1
-read -r PROTOCOL CLASS < <("$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$TOOLS" io.openruntimes.dev.DevStart || echo failed)
+  --maven "$RUNTIME/mvnw" --work "$WORKSPACE/builder" --out "$WORKSPACE/start") >/dev/null || exit 1
+read -r PROTOCOL CLASS < <("$JAVA" "${BUILDER_FLAGS[@]}" -cp "$TOOLS" io.openruntimes.dev.DevStart || echo failed)
 [ "$PROTOCOL" != failed ] || exit 1
 echo "dev.sh: serving $CLASS ($PROTOCOL API) from $CODE (workspace $WORKSPACE)"
 
@@ -79,7 +81,7 @@ if [ -n "${INTERNAL_RUNTIME_KEY:-}" ]; then
 else
   export QUARKUS_HTTP_HOST="${QUARKUS_HTTP_HOST:-127.0.0.1}"
 fi
-export OPENRUNTIMES_PROTOCOL="$PROTOCOL" OPENRUNTIMES_FUNCTION_CLASS="$CLASS" OPENRUNTIMES_DEV_TOOLS="$TOOLS,$HOME_DIR/builder"
+export OPENRUNTIMES_PROTOCOL="$PROTOCOL" OPENRUNTIMES_FUNCTION_CLASS="$CLASS" OPENRUNTIMES_DEV_TOOLS="$TOOLS,$HOME_DIR/builder/builder.jar"
 # v5 as the executor's development serve: no secret, the log id `dev` unless the caller names one,
 # the log files in the workspace.
 export OPEN_RUNTIMES_SECRET="" OPEN_RUNTIMES_ENV="${OPEN_RUNTIMES_ENV:-development}"

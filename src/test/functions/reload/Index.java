@@ -8,6 +8,7 @@ import java.util.Map;
 public class Index {
 
     public Response main(Request req, Response res) {
+        System.out.println("payload " + req.getPayload());
         return res.json(Map.of(
                 "greeting", Greeting.of(req.getPayload()),
                 "version", 1));

@@ -3,6 +3,8 @@ package io.openruntimes.java;
 import com.google.gson.JsonSyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,6 +40,30 @@ public class RuntimeRequest {
         this.headers = headers;
         this.url = url;
         this.body = body;
+    }
+
+    /**
+     * A request as a unit test makes one, no server needed: {@code http://localhost} with
+     * {@code target}'s path and query ({@code /greet?name=Ada}), the headers (names lower-cased)
+     * and a UTF-8 body. Pass it to {@code new RuntimeContext(req, new RuntimeResponse(),
+     * RuntimeLogger.disabled())}, or a logger {@linkplain RuntimeLogger#open opened} in a folder
+     * the test reads.
+     */
+    public static RuntimeRequest of(String method, String target, Map<String, String> headers, String body) {
+        int question = target.indexOf('?');
+        String path = question < 0 ? target : target.substring(0, question);
+        String queryString = question < 0 ? "" : target.substring(question + 1);
+        Map<String, String> query = new LinkedHashMap<>();
+        for (String parameter : queryString.split("&")) {
+            if (!parameter.isEmpty()) {
+                int equals = parameter.indexOf('=');
+                query.put(equals < 0 ? parameter : parameter.substring(0, equals), equals < 0 ? "" : parameter.substring(equals + 1));
+            }
+        }
+        Map<String, String> lowerCase = new LinkedHashMap<>();
+        headers.forEach((name, value) -> lowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), value));
+        return new RuntimeRequest(method.toUpperCase(Locale.ROOT), "http", "localhost", 80, path, query, queryString, lowerCase,
+                "http://localhost" + target, body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The HTTP method, upper-case as sent ({@code GET}, {@code POST}...). */

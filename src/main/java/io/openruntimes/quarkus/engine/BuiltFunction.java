@@ -18,14 +18,14 @@ import org.jboss.logging.Logger;
  * the executor names at start) gives an unavailable entrypoint whose message every execution
  * answers with.
  */
-final class BuiltFunction {
+public final class BuiltFunction {
 
     private static final Logger LOG = Logger.getLogger(BuiltFunction.class);
 
     private BuiltFunction() {
     }
 
-    static FunctionEntrypoint load(Path folder, Optional<String> startEntrypoint, ClassLoader runtime, MainSignature signature) {
+    public static FunctionEntrypoint load(Path folder, Optional<String> startEntrypoint, ClassLoader runtime, MainSignature signature) {
         FunctionDescriptor descriptor;
         try {
             descriptor = FunctionDescriptor.read(folder);

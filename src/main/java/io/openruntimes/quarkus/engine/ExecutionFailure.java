@@ -23,7 +23,7 @@ public final class ExecutionFailure extends RuntimeException {
 
     private final Kind kind;
 
-    ExecutionFailure(Kind kind, String message) {
+    public ExecutionFailure(Kind kind, String message) {
         // The runtime's own stack says nothing useful to the caller: don't pay for it.
         super(message, null, false, false);
         this.kind = kind;

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Which function this process serves, and how long an execution may take. */
@@ -34,6 +35,13 @@ public interface FunctionConfig {
      */
     @WithName("start-entrypoint")
     Optional<String> startEntrypoint();
+
+    /**
+     * Dev mode's tools: folders or jars, comma-separated, one with a {@link FunctionSourceProvider}.
+     * When set, every execution asks them for its entrypoint, and {@link #dir()} is not used.
+     */
+    @WithName("dev-tools")
+    Optional<List<Path>> devTools();
 
     /** The ceiling on an execution's deadline, and the deadline when the executor names none. */
     @WithDefault("900S")

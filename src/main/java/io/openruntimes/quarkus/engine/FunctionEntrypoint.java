@@ -4,6 +4,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.function.UnaryOperator;
 
 /**
  * The user's {@code main}, of the shape a protocol asks for ({@link MainSignature}), found once
@@ -26,15 +27,23 @@ public final class FunctionEntrypoint {
     private final Object sharedTarget;
     private final Method main;
     private final String problem;
+    /** What each call's arguments become before {@code main} gets them: themselves, unless {@link #withArguments}. */
+    private final UnaryOperator<Object[]> arguments;
 
     private FunctionEntrypoint(String className, ClassLoader loader, Constructor<?> constructor, Object sharedTarget,
             Method main, String problem) {
+        this(className, loader, constructor, sharedTarget, main, problem, UnaryOperator.identity());
+    }
+
+    private FunctionEntrypoint(String className, ClassLoader loader, Constructor<?> constructor, Object sharedTarget,
+            Method main, String problem, UnaryOperator<Object[]> arguments) {
         this.className = className;
         this.loader = loader;
         this.constructor = constructor;
         this.sharedTarget = sharedTarget;
         this.main = main;
         this.problem = problem;
+        this.arguments = arguments;
     }
 
     /**
@@ -92,8 +101,17 @@ public final class FunctionEntrypoint {
         }
     }
 
-    static FunctionEntrypoint unavailable(String className, String problem) {
+    /** An entrypoint every execution of which fails with {@code problem}, of kind ENTRYPOINT_UNAVAILABLE. */
+    public static FunctionEntrypoint unavailable(String className, String problem) {
         return new FunctionEntrypoint(className, null, null, null, null, problem);
+    }
+
+    /**
+     * The same function, {@code adapt} applied to each call's arguments first (dev mode echoes a
+     * v5 function's {@code context.log} lines on the console this way).
+     */
+    public FunctionEntrypoint withArguments(UnaryOperator<Object[]> adapt) {
+        return new FunctionEntrypoint(className, loader, constructor, sharedTarget, main, problem, adapt);
     }
 
     public boolean available() {
@@ -121,7 +139,7 @@ public final class FunctionEntrypoint {
         ClassLoader before = enter(loader);
         try {
             Object target = constructor == null ? sharedTarget : instantiate(className, constructor);
-            return main.invoke(target, arguments);
+            return main.invoke(target, this.arguments.apply(arguments));
         } catch (InvocationTargetException e) {
             throw e.getCause();
         } finally {

@@ -60,12 +60,17 @@ public class Invoker {
     }
 
     /**
-     * Loads the function with the {@code main} a protocol calls, logging which function this
-     * process serves or why it cannot: a built function folder in a class loader of its own when
-     * one is configured, else the configured entry class from the runtime's own class path.
+     * The function with the {@code main} a protocol calls, logging which function this process
+     * serves or why it cannot: dev mode's source when dev tools are given at start; else a built
+     * function folder in a class loader of its own when one is configured, else the configured
+     * entry class from the runtime's own class path, either loaded once.
      */
-    public FunctionEntrypoint load(FunctionConfig config, MainSignature signature) {
+    public FunctionSource load(FunctionConfig config, MainSignature signature) {
         ClassLoader runtime = Invoker.class.getClassLoader();
+        if (config.devTools().isPresent()) {
+            LOG.infof("Serving the function through the dev tools in %s", config.devTools().get());
+            return DevTools.load(config.devTools().get(), signature, runtime);
+        }
         FunctionEntrypoint entrypoint = config.dir()
                 .map(dir -> BuiltFunction.load(dir, config.startEntrypoint(), runtime, signature))
                 .orElseGet(() -> EntrypointAtStart.load(config, Thread.currentThread().getContextClassLoader(), signature));
@@ -77,7 +82,7 @@ public class Invoker {
         } else {
             LOG.errorf("Entrypoint unavailable, every execution will say so: %s", entrypoint.problem());
         }
-        return entrypoint;
+        return FunctionSource.fixed(entrypoint);
     }
 
     /**

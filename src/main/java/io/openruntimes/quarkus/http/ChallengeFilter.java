@@ -5,6 +5,7 @@ import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.EdgeGuard;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
+import io.openruntimes.quarkus.engine.FunctionConfig;
 import io.openruntimes.quarkus.observe.ExecutionMetrics;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -24,8 +25,9 @@ import org.jboss.logging.Logger;
  * the key could make the runtime read and hold 20 MiB per request. A refused request whose body
  * is still unread is answered with {@code Connection: close}, and its connection closed.
  *
- * <p>Fails closed: outside dev mode a missing key stops the server from starting. In dev mode,
- * with no key set, the challenge is off, and the log says so.
+ * <p>Fails closed: outside dev mode (dev.sh, which starts the runtime with dev tools, or Quarkus
+ * dev mode) a missing key stops the server from starting. In dev mode, with no key set, the
+ * challenge is off, and the log says so.
  */
 @Singleton
 public class ChallengeFilter {
@@ -43,7 +45,8 @@ public class ChallengeFilter {
     private volatile boolean open;
     private volatile boolean metrics;
 
-    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge, ExecutionMetrics meters) {
+    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge, ExecutionMetrics meters,
+            FunctionConfig function) {
         if (edge.protocol() != Protocol.CLASSIC) {
             return; // another edge answers every request, with its own secret
         }
@@ -52,7 +55,8 @@ public class ChallengeFilter {
             key = new SharedSecret(config.key().get());
             return;
         }
-        if (LaunchMode.current() != LaunchMode.DEVELOPMENT) {
+        // dev.sh serves through dev tools, on loopback unless a key is set.
+        if (LaunchMode.current() != LaunchMode.DEVELOPMENT && function.devTools().isEmpty()) {
             throw new IllegalStateException(
                     "INTERNAL_RUNTIME_KEY is not set (or empty): refusing to serve executions without the challenge");
         }

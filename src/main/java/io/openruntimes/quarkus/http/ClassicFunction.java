@@ -5,8 +5,8 @@ import io.openruntimes.quarkus.Response;
 import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.FunctionConfig;
-import io.openruntimes.quarkus.engine.FunctionEntrypoint;
 import io.openruntimes.quarkus.engine.FunctionOutput;
+import io.openruntimes.quarkus.engine.FunctionSource;
 import io.openruntimes.quarkus.engine.Invoker;
 import io.openruntimes.quarkus.engine.MainSignature;
 import io.openruntimes.quarkus.observe.OutputLog;
@@ -28,12 +28,12 @@ public class ClassicFunction {
             List.of(Request.class, Response.class), false);
 
     private final Invoker invoker;
-    private final FunctionEntrypoint entrypoint;
+    private final FunctionSource source;
 
     public ClassicFunction(Invoker invoker, FunctionConfig function, EdgeConfig edge) {
         this.invoker = invoker;
-        this.entrypoint = edge.protocol() == Protocol.CLASSIC ? invoker.load(function, MAIN) : null;
-        if (entrypoint != null) {
+        this.source = edge.protocol() == Protocol.CLASSIC ? invoker.load(function, MAIN) : null;
+        if (source != null) {
             FunctionOutput.install();
         }
     }
@@ -47,7 +47,7 @@ public class ClassicFunction {
             OutputLog output = new OutputLog(id);
             FunctionOutput.enter(output);
             try {
-                return (Response) entrypoint.call(request, new Response());
+                return (Response) source.entrypoint().call(request, new Response());
             } finally {
                 FunctionOutput.exit();
                 output.flush();

@@ -5,8 +5,8 @@ import io.openruntimes.java.RuntimeOutput;
 import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.FunctionConfig;
-import io.openruntimes.quarkus.engine.FunctionEntrypoint;
 import io.openruntimes.quarkus.engine.FunctionOutput;
+import io.openruntimes.quarkus.engine.FunctionSource;
 import io.openruntimes.quarkus.engine.Invoker;
 import io.openruntimes.quarkus.engine.MainSignature;
 import io.quarkus.runtime.Startup;
@@ -27,11 +27,11 @@ public class V5Function {
             List.of(RuntimeContext.class), true);
 
     private final Invoker invoker;
-    private final FunctionEntrypoint entrypoint;
+    private final FunctionSource source;
 
     public V5Function(Invoker invoker, FunctionConfig function, EdgeConfig edge) {
         this.invoker = invoker;
-        this.entrypoint = edge.protocol() == Protocol.V5 ? invoker.load(function, MAIN) : null;
+        this.source = edge.protocol() == Protocol.V5 ? invoker.load(function, MAIN) : null;
     }
 
     /**
@@ -42,7 +42,7 @@ public class V5Function {
         return invoker.invoke(id, () -> {
             FunctionOutput.enter(capture);
             try {
-                return (RuntimeOutput) entrypoint.call(context);
+                return (RuntimeOutput) source.entrypoint().call(context);
             } finally {
                 FunctionOutput.exit();
             }

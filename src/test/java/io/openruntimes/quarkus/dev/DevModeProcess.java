@@ -15,17 +15,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dev.sh} on a function folder, as a child process of the test, with its output in a log
- * file. {@link #stop()} ends it and everything it started (Maven, and the dev-mode JVM Maven
- * forks), whatever state it is in; a shutdown hook does the same if the test JVM itself is
- * stopped first.
+ * file. {@link #stop()} ends it and everything it started (Maven when started through it, the
+ * runtime's JVM), whatever state it is in; a shutdown hook does the same if the test JVM itself
+ * is stopped first.
  */
 final class DevModeProcess implements AutoCloseable {
 
-    /** Generous: the first start resolves dev-mode artifacts and compiles the runtime, on a shared machine. */
+    /** Generous: the first start may make the runtime home (src/build/runtime-home.sh), on a shared machine. */
     static final Duration START_TIMEOUT = Duration.ofMinutes(6);
     /** A call may wait for a compile and a restart. */
     private static final Duration CALL_TIMEOUT = Duration.ofMinutes(2);
@@ -33,15 +34,43 @@ final class DevModeProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final Path workspace;
     private final int port;
     private final Thread cleanup;
 
-    private DevModeProcess(Process process, Path log, int port) {
+    private DevModeProcess(Process process, Path log, Path workspace, int port) {
         this.process = process;
         this.log = log;
+        this.workspace = workspace;
         this.port = port;
         this.cleanup = new Thread(this::stop, "dev-mode-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /** {@code dev.sh} on a copy of {@code src/test/functions/<name>} in {@code temp} (there: {@code <name>}), listening. */
+    static DevModeProcess serveCopy(Path runtimeRoot, String name, Path temp) throws IOException, InterruptedException {
+        Path function = temp.resolve(name);
+        Scripts.copy(runtimeRoot.resolve("src/test/functions").resolve(name), function);
+        return serve(runtimeRoot, function, temp);
+    }
+
+    /** {@code dev.sh <function>}, its workspace and log in {@code temp}, listening. */
+    static DevModeProcess serve(Path runtimeRoot, Path function, Path temp) throws IOException, InterruptedException {
+        DevModeProcess devMode = start(runtimeRoot, function, temp.resolve("workspace"), temp.resolve("dev.log"));
+        try {
+            devMode.awaitListening(START_TIMEOUT);
+            return devMode;
+        } catch (AssertionError | InterruptedException e) {
+            devMode.close();
+            throw e;
+        }
+    }
+
+    /** Stops the dev mode a test class started, if it got that far. */
+    static void stop(DevModeProcess devMode) {
+        if (devMode != null) {
+            devMode.close();
+        }
     }
 
     /** Starts {@code dev.sh <function>} on a free port, with no key and no stdin. */
@@ -66,7 +95,7 @@ final class DevModeProcess implements AutoCloseable {
         builder.environment().put("OPENRUNTIMES_DEV_WORKSPACE", workspace.toString());
         // Dev mode as a function's author runs it: without the executor's key.
         builder.environment().remove("INTERNAL_RUNTIME_KEY");
-        return new DevModeProcess(builder.start(), log, port);
+        return new DevModeProcess(builder.start(), log, workspace, port);
     }
 
     int port() {
@@ -81,6 +110,37 @@ final class DevModeProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(jsonBody))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A v5 execution: any method and path, the headers given (no secret: dev mode has none). */
+    HttpResponse<String> send(String method, String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(CALL_TIMEOUT)
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A v5 execution's log file ({@code <log id>_logs.log} or {@code _errors.log}), as the executor would read it. */
+    String logFile(String name) throws IOException {
+        Path file = workspace.resolve("logs").resolve(name);
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+
+    /** Runs {@code dev.sh} on a folder it must refuse: "exit <status>", then its output. */
+    static String refused(Path runtimeRoot, Path function, Path workspace) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", runtimeRoot.resolve("dev.sh").toString(), function.toString())
+                .directory(runtimeRoot.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().put("OPENRUNTIMES_DEV_WORKSPACE", workspace.toString());
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(Scripts.freePort()));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(3, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("dev.sh did not stop on " + function + ":\n" + output);
+        }
+        return "exit " + process.exitValue() + "\n" + output;
     }
 
     /** Saves {@code file} of {@code folder} with one replacement, as an editor would; answers when (nanoTime). */

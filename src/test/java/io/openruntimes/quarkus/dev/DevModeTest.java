@@ -1,6 +1,5 @@
 package io.openruntimes.quarkus.dev;
 
-import io.openruntimes.quarkus.scripts.Scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,8 +21,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Dev mode as a function's author uses it: {@code dev.sh} on a copy of a function folder, then
- * edit, save, call again. The steps build on each other, in order, against one dev mode.
+ * Dev mode on a classic function (its class has {@code main(Request, Response)}) as a function's
+ * author uses it: {@code dev.sh} on a copy of a function folder, then edit, save, call again. The
+ * steps build on each other, in order, against one dev mode.
  *
  * <p>Each call after a save is the first one: the new code must answer it, no retries. The time
  * from the save to that answer is printed as the observed reload time.
@@ -41,19 +41,15 @@ class DevModeTest {
 
     @BeforeAll
     static void startDevMode() throws Exception {
-        function = temp.resolve("reload");
-        Scripts.copy(RUNTIME.resolve("src/test/functions/reload"), function);
         long started = System.nanoTime();
-        devMode = DevModeProcess.start(RUNTIME, function, temp.resolve("workspace"), temp.resolve("dev.log"));
-        devMode.awaitListening(DevModeProcess.START_TIMEOUT);
+        devMode = DevModeProcess.serveCopy(RUNTIME, "reload", temp);
+        function = temp.resolve("reload");
         System.out.printf("[dev mode] listening after %d ms%n", (System.nanoTime() - started) / 1_000_000);
     }
 
     @AfterAll
     static void stopDevMode() {
-        if (devMode != null) {
-            devMode.close();
-        }
+        DevModeProcess.stop(devMode);
     }
 
     @Test
@@ -65,6 +61,28 @@ class DevModeTest {
         assertEquals("application/json", contentType(response));
         assertEquals(JSON.readTree("{\"greeting\":\"Hello, dev\",\"version\":1}"), JSON.readTree(response.body()));
         assertTrue(devMode.log().contains("INTERNAL_RUNTIME_KEY is not set"), "the no-key banner is logged:\n" + devMode.logTail());
+        assertTrue(devMode.log().contains("(classic API)"), devMode.logTail());
+    }
+
+    @Test
+    @Order(1)
+    void theFunctionsPrintsGoToTheConsole() throws Exception {
+        execute("printed");
+
+        assertTrue(devMode.log().lines().anyMatch(line -> line.endsWith(" payload printed")), devMode.logTail());
+    }
+
+    @Test
+    @Order(1)
+    void refusesAClassWithNeitherMainNamingBoth() throws Exception {
+        Path neither = temp.resolve("neither");
+        Files.createDirectories(neither);
+        Files.writeString(neither.resolve("Index.java"), "public class Index {\n    public String main(String input) {\n        return input;\n    }\n}\n");
+
+        String refused = DevModeProcess.refused(RUNTIME, neither, temp.resolve("neither-workspace"));
+
+        assertTrue(refused.startsWith("exit 1\n"), refused);
+        assertTrue(refused.contains("main(RuntimeContext context)") && refused.contains("main(Request req, Response res)"), refused);
     }
 
     @Test
@@ -72,7 +90,7 @@ class DevModeTest {
     void startsCleanlyOnLoopbackOnly() {
         String start = devMode.startLog();
 
-        assertFalse(start.contains("[ERROR]"), "no [ERROR] lines before it listens:\n" + start);
+        assertFalse(start.contains(" ERROR "), "no ERROR lines before it listens:\n" + start);
         assertFalse(start.contains("Exception"), "no stack traces before it listens:\n" + start);
         // Without a key anyone who reaches the port runs the function: this machine only.
         assertTrue(start.contains("Listening on: http://127.0.0.1:" + devMode.port()), start);

@@ -40,9 +40,7 @@ class ScaffoldDevModeTest {
 
     @AfterAll
     static void stopDevMode() {
-        if (devMode != null) {
-            devMode.close();
-        }
+        DevModeProcess.stop(devMode);
     }
 
     @Test
@@ -53,7 +51,7 @@ class ScaffoldDevModeTest {
         assertEquals(200, response.statusCode(), response.body() + "\n" + devMode.logTail());
         assertEquals("{\"message\":\"Hello, world!\",\"payload\":\"dev\"}", response.body());
         String start = devMode.startLog();
-        assertFalse(start.contains("[ERROR]"), start);
+        assertFalse(start.contains(" ERROR "), start);
         assertTrue(start.contains("Listening on: http://127.0.0.1:" + devMode.port()), start);
     }
 

@@ -116,6 +116,15 @@ class FunctionEntrypointTest {
     }
 
     @Test
+    void withArgumentsHandsMainWhatTheAdapterMakesOfEachCallsArguments() throws Throwable {
+        Response replaced = new Response();
+        FunctionEntrypoint entrypoint = load(Instance.class).withArguments(arguments -> new Object[] {arguments[0], replaced});
+
+        assertSame(replaced, entrypoint.call(new Request(), new Response()));
+        assertEquals("instance", replaced.getBody());
+    }
+
+    @Test
     void staticMainIsAccepted() throws Throwable {
         assertEquals("static", ((Response) load(Static.class).call(new Request(), new Response())).getBody());
     }

@@ -77,10 +77,12 @@ public final class Scripts {
         return home;
     }
 
-    /** Runs the scaffold, {@code src/scaffold/new-function.sh <folder>}; fails with its output if it does. */
-    public static Path scaffold(Path folder) {
-        return run(List.of(RUNTIME.resolve("src/scaffold/new-function.sh").toString(), folder.toString()), Map.of(),
-                folder.resolveSibling(folder.getFileName() + "-scaffold.log"), Duration.ofMinutes(2), folder);
+    /** Runs the scaffold, {@code src/scaffold/new-function.sh [options] <folder>}; fails with its output if it does. */
+    public static Path scaffold(Path folder, String... options) {
+        List<String> command = new java.util.ArrayList<>(List.of(RUNTIME.resolve("src/scaffold/new-function.sh").toString()));
+        command.addAll(List.of(options));
+        command.add(folder.toString());
+        return run(command, Map.of(), folder.resolveSibling(folder.getFileName() + "-scaffold.log"), Duration.ofMinutes(2), folder);
     }
 
     /** Runs the wrapped Maven on a function folder's own pom.xml, as its author would; fails with the output if it does. */

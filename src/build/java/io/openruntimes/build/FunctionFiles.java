@@ -1,0 +1,33 @@
+package io.openruntimes.build;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A function folder's files as a JVM build takes them ({@link FunctionLayout}, {@link
+ * FunctionResources}), for dev mode (src/dev/java), which compiles them again in the runtime's
+ * JVM at every save: the same sources and the same served resources as a deployment.
+ */
+public final class FunctionFiles {
+
+    private final FunctionLayout layout;
+
+    public FunctionFiles(Path folder) {
+        this.layout = FunctionLayout.of(folder);
+    }
+
+    /** The .java files a build compiles, in name order. */
+    public List<Path> sources() {
+        return layout.sourceFiles();
+    }
+
+    /** The files served beside the classes, in name order. */
+    public List<Path> resources() {
+        return List.copyOf(FunctionResources.of(layout).values());
+    }
+
+    /** Copies the served files into {@code classes}, as a build does. */
+    public void copyResources(Path classes) {
+        FunctionResources.copy(layout, classes);
+    }
+}

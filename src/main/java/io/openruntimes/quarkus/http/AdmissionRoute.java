@@ -3,9 +3,7 @@ package io.openruntimes.quarkus.http;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.openruntimes.quarkus.edge.BodyFraming;
-import io.openruntimes.quarkus.edge.EdgeConfig;
 import io.openruntimes.quarkus.edge.ExecutionTrace;
-import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.Admission;
 import io.openruntimes.quarkus.observe.ExecutionObserver;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -14,7 +12,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -38,12 +35,18 @@ public class AdmissionRoute {
     /** Below ExecutionBody (ROUTE_ORDER_UPLOAD_LIMIT - 1), above the challenge (the lowest orders). */
     public static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 2;
 
-    void install(@Observes Router router, Admission admission, EdgeConfig edge, ExecutionObserver observer,
+    private final Admission admission;
+    private final ExecutionObserver observer;
+    private final long maxBody;
+
+    public AdmissionRoute(Admission admission, ExecutionObserver observer,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        if (edge.protocol() != Protocol.CLASSIC) {
-            return;
-        }
-        long maxBody = limit.asLongValue();
+        this.admission = admission;
+        this.observer = observer;
+        this.maxBody = limit.asLongValue();
+    }
+
+    void install(Router router) {
         router.post("/").order(ORDER).handler(context -> {
             ExecutionTrace.begin(context, observer);
             if (BodyFraming.declaredLength(context.request()) > maxBody) {

@@ -1,16 +1,11 @@
 package io.openruntimes.quarkus.http;
 
 import io.openruntimes.quarkus.edge.EarlyAnswer;
-import io.openruntimes.quarkus.edge.EdgeConfig;
-import io.openruntimes.quarkus.edge.EdgeGuard;
-import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
 import io.openruntimes.quarkus.observe.ExecutionMetrics;
 import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -35,19 +30,25 @@ public class ChallengeFilter {
     static final String METRICS = "/q/metrics";
     private static final Logger LOG = Logger.getLogger(ChallengeFilter.class);
 
+    private final HttpConfig config;
+    private final ExecutionMetrics meters;
     /**
-     * Set once the runtime configuration is known (the route itself is built before it is).
-     * Until then every request is refused.
+     * Set by {@link #install}, which only the classic edge calls: until then, and under any other
+     * protocol (dev mode's live reload asks this class too), every request is refused.
      */
     private volatile SharedSecret key;
     private volatile boolean open;
     private volatile boolean metrics;
 
-    void installKey(@Observes StartupEvent event, HttpConfig config, EdgeConfig edge, ExecutionMetrics meters) {
-        if (edge.protocol() != Protocol.CLASSIC) {
-            return; // another edge answers every request, with its own secret
-        }
+    public ChallengeFilter(HttpConfig config, ExecutionMetrics meters) {
+        this.config = config;
+        this.meters = meters;
+    }
+
+    /** Fails the start when there is no key outside dev mode; the route goes ahead of every other. */
+    void install(Router router) {
         metrics = meters.on();
+        router.route().order(Integer.MIN_VALUE).handler(this::challenge);
         if (config.key().isPresent()) {
             key = new SharedSecret(config.key().get());
             return;
@@ -63,14 +64,6 @@ public class ChallengeFilter {
                 *  INTERNAL_RUNTIME_KEY is not set: the x-internal-challenge check  *
                 *  is OFF. Fine for local development; never expose this server.   *
                 ********************************************************************""");
-    }
-
-    void install(@Observes Router router, EdgeConfig edge, EdgeGuard guard) {
-        if (edge.protocol() != Protocol.CLASSIC) {
-            return;
-        }
-        guard.speak(ErrorSchema.FORM);
-        router.route().order(Integer.MIN_VALUE).handler(this::challenge);
     }
 
     private void challenge(RoutingContext context) {
@@ -93,17 +86,8 @@ public class ChallengeFilter {
         return path != null && (path.equals("/q/health") || path.startsWith("/q/health/"));
     }
 
-    /** Whether a request whose {@value #HEADER} header is {@code given} (or null) may be answered. */
-    public boolean accepts(String given) {
-        return accepts(given == null ? List.of() : List.of(given));
-    }
-
     /** Whether a request with these {@value #HEADER} values (once, and right) may be answered. */
     public boolean accepts(List<String> given) {
-        if (open) {
-            return true;
-        }
-        SharedSecret key = this.key;
-        return key != null && key.matchesOnly(given);
+        return open || key != null && key.matchesOnly(given);
     }
 }

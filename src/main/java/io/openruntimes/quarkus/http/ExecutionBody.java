@@ -1,16 +1,12 @@
 package io.openruntimes.quarkus.http;
 
 import io.openruntimes.quarkus.edge.BodyFraming;
-import io.openruntimes.quarkus.edge.EdgeConfig;
-import io.openruntimes.quarkus.edge.Protocol;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
 
 /**
  * Reads an execution's body ({@code POST /}) once the challenge has passed, as the bytes that were
@@ -21,15 +17,15 @@ import jakarta.inject.Singleton;
  * The size limit is the connection guard's (edge/ConnectionGuard), which counts the bytes before
  * they get here.
  */
-@Singleton
-public class ExecutionBody {
+final class ExecutionBody {
 
     private static final String KEY = ExecutionBody.class.getName();
 
-    void install(@Observes Router router, EdgeConfig edge) {
-        if (edge.protocol() == Protocol.CLASSIC) {
-            router.route(HttpMethod.POST, "/").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ExecutionBody::read);
-        }
+    private ExecutionBody() {
+    }
+
+    static void install(Router router) {
+        router.route(HttpMethod.POST, "/").order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ExecutionBody::read);
     }
 
     private static void read(RoutingContext context) {

@@ -1,10 +1,12 @@
 package io.openruntimes.quarkus.v5;
 
 import io.openruntimes.quarkus.edge.BodyFraming;
-import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.Edge;
+import io.openruntimes.quarkus.edge.ErrorForm;
 import io.openruntimes.quarkus.edge.ExecutionTrace;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
+import io.openruntimes.quarkus.edge.Speaks;
 import io.openruntimes.quarkus.engine.Admission;
 import io.openruntimes.quarkus.engine.ExecutionIds;
 import io.openruntimes.quarkus.engine.FunctionOutput;
@@ -15,7 +17,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,13 +29,14 @@ import org.jboss.logging.Logger;
 /**
  * Today's Open Runtimes protocol ("v5"): every method and path is the function's.
  *
- * <p>One Vert.x route, first of all routes, answers every request when this process speaks v5
- * (Quarkus REST, the classic edge, never sees one). The checks run in this order, each on the
+ * <p>One Vert.x route, first of all routes, answers every request (Quarkus REST, where the
+ * classic edge's resource is, never sees one). The checks run in this order, each on the
  * request's headers alone: the internal endpoints, the method, the secret, the timeout, the log
  * id; only then is the body read, and the execution started ({@link Executions}).
  */
 @Singleton
-public class V5Edge {
+@Speaks(Protocol.V5)
+public class V5Edge implements Edge {
 
     static final String SECRET = "x-open-runtimes-secret";
     static final String TIMEOUT = "x-open-runtimes-timeout";
@@ -48,12 +50,30 @@ public class V5Edge {
             HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS, HttpMethod.HEAD);
     private static final Logger LOG = Logger.getLogger(V5Edge.class);
 
-    void install(@Observes Router router, EdgeConfig edge, V5Config config, V5Function function, Admission admission,
-            ExecutionObserver observer, ExecutionMetrics metrics,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        if (edge.protocol() != Protocol.V5) {
-            return;
-        }
+    private final V5Config config;
+    private final V5Function function;
+    private final Admission admission;
+    private final ExecutionObserver observer;
+    private final ExecutionMetrics metrics;
+    private final long limit;
+
+    public V5Edge(V5Config config, V5Function function, Admission admission, ExecutionObserver observer,
+            ExecutionMetrics metrics, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
+        this.config = config;
+        this.function = function;
+        this.admission = admission;
+        this.observer = observer;
+        this.metrics = metrics;
+        this.limit = limit.asLongValue();
+    }
+
+    @Override
+    public ErrorForm errorForm() {
+        return ErrorForm.TEXT;
+    }
+
+    @Override
+    public void install(Router router) {
         FunctionOutput.install();
         Path logs = Path.of(config.logsDir());
         try {
@@ -64,10 +84,15 @@ public class V5Edge {
         Map<String, String> enforced = EnforcedHeaders.parse(config.headers());
         Executions executions = new Executions(function, logs, enforced);
         InternalEndpoints internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"), metrics.scrape());
-        Handler handler = new Handler(config, internal, executions, admission, observer, limit.asLongValue());
+        Handler handler = new Handler(config, internal, executions, admission, observer, limit);
         router.route().order(Integer.MIN_VALUE).handler(handler);
         LOG.infof("Speaking Open Runtimes v5: secret %s, logs in %s, %d enforced header(s)",
                 config.secret().isPresent() ? "required" : "off", logs, enforced.size());
+    }
+
+    @Override
+    public void listening() {
+        ServerStarted.tell(config);
     }
 
     private static final class Handler implements io.vertx.core.Handler<RoutingContext> {

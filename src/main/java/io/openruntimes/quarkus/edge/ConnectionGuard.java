@@ -304,7 +304,7 @@ final class ConnectionGuard {
     }
 
     private String tooLarge() {
-        return BodyFraming.tooLarge(limits.bodyBytes());
+        return "The request body is larger than the limit of " + Sizes.describe(limits.bodyBytes());
     }
 
     private static String reason(Throwable cause) {

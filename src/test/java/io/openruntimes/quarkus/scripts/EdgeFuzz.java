@@ -10,6 +10,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Seeded requests for the HTTP edge: mostly near-valid executions with one thing wrong or odd
@@ -139,11 +143,6 @@ public final class EdgeFuzz {
 
     private final Random random;
     private final Dialect dialect;
-
-    /** The classic dialect, with {@code key} as the challenge. */
-    EdgeFuzz(long seed, String key) {
-        this(seed, Dialect.classic(key));
-    }
 
     public EdgeFuzz(long seed, Dialect dialect) {
         this.random = new Random(seed);
@@ -275,6 +274,33 @@ public final class EdgeFuzz {
 
     private static String pick(Random random, String[] values) {
         return values[random.nextInt(values.length)];
+    }
+
+    /**
+     * Sends {@code -Dfuzz.requests} (3,000) seeded connections in {@code dialect} to {@code port},
+     * four at a time, checking every answer; the seed ({@code -Dfuzz.seed}, else the clock's) is
+     * printed under {@code label}, to replay a failure.
+     */
+    public static void run(String label, int port, Dialect dialect, Check check) throws Exception {
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        int count = Integer.getInteger("fuzz.requests", 3000);
+        System.out.println(label + ": " + count + " connections, seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+        List<Case> cases = new EdgeFuzz(seed, dialect).cases(count);
+        long start = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        int answers = 0;
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (Case fuzzed : cases) {
+                results.add(pool.submit(() -> exchange(port, fuzzed, seed, check)));
+            }
+            for (Future<Integer> result : results) {
+                answers += result.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("%s: %d connections, %d answers, %.1f s%n", label, count, answers, (System.nanoTime() - start) / 1e9);
     }
 
     /** Checks one answer of a fuzzed connection; {@code answers} counts it, from 1. */

@@ -190,26 +190,8 @@ class HostileCallersTest {
     @Test
     @Timeout(180)
     void fuzzedRequestsAreAnsweredInTheSchemaOrClosed() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        int count = Integer.getInteger("fuzz.requests", 3000);
-        System.out.println("edge fuzz: " + count + " connections, seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
-        List<EdgeFuzz.Case> cases = new EdgeFuzz(seed, Scripts.KEY).cases(count);
         int errorsBefore = errorLines();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        int answers = 0;
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (EdgeFuzz.Case fuzzed : cases) {
-                results.add(pool.submit(() -> EdgeFuzz.exchange(server.port(), fuzzed, seed, HostileCallersTest::check)));
-            }
-            for (Future<Integer> result : results) {
-                answers += result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        System.out.printf("edge fuzz: %d connections, %d answers, %.1f s%n", count, answers, (System.nanoTime() - start) / 1e9);
+        EdgeFuzz.run("edge fuzz", server.port(), EdgeFuzz.Dialect.classic(Scripts.KEY), HostileCallersTest::check);
         assertTrue(server.process().isAlive(), "the server died:\n" + server.log());
         executionAnswers();
         assertEquals(errorsBefore, errorLines(), "the fuzz made the server log errors:\n" + server.log());

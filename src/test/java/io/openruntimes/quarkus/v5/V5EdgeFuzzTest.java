@@ -9,12 +9,6 @@ import io.openruntimes.quarkus.scripts.EdgeFuzz;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -30,25 +24,7 @@ class V5EdgeFuzzTest {
     @Test
     @Timeout(180)
     void fuzzedRequestsAreAnsweredInTheProtocolsFormOrClosed() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        int count = Integer.getInteger("fuzz.requests", 3000);
-        System.out.println("v5 edge fuzz: " + count + " connections, seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
-        List<EdgeFuzz.Case> cases = new EdgeFuzz(seed, EdgeFuzz.Dialect.v5(V5Profile.SECRET)).cases(count);
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        int answers = 0;
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (EdgeFuzz.Case fuzzed : cases) {
-                results.add(pool.submit(() -> EdgeFuzz.exchange(RestAssured.port, fuzzed, seed, V5EdgeFuzzTest::check)));
-            }
-            for (Future<Integer> result : results) {
-                answers += result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        System.out.printf("v5 edge fuzz: %d connections, %d answers, %.1f s%n", count, answers, (System.nanoTime() - start) / 1e9);
+        EdgeFuzz.run("v5 edge fuzz", RestAssured.port, EdgeFuzz.Dialect.v5(V5Profile.SECRET), V5EdgeFuzzTest::check);
         try (RawHttp http = new RawHttp(RestAssured.port, java.time.Duration.ofSeconds(10))) {
             RawHttp.Answer after = http.send("GET /text HTTP/1.1\r\nHost: localhost\r\nx-open-runtimes-secret: " + V5Profile.SECRET
                     + "\r\n\r\n").read(false);

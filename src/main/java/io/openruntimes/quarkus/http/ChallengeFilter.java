@@ -14,10 +14,12 @@ import org.jboss.logging.Logger;
  * The executor's challenge: {@code x-internal-challenge} must equal INTERNAL_RUNTIME_KEY, or the
  * request is answered 401 from its headers alone, before any byte of its body is read.
  *
- * <p>A Vert.x route ahead of every other (health, and metrics when on, excepted), rather than a
- * Quarkus REST filter: Quarkus REST reads the body before its filters run, so a caller without
- * the key could make the runtime read and hold 20 MiB per request. A refused request whose body
- * is still unread is answered with {@code Connection: close}, and its connection closed.
+ * <p>A Vert.x route ahead of every other (health, and metrics when on, excepted). A pre-matching
+ * Quarkus REST filter would also decide before any body byte is read (Quarkus REST pauses the
+ * request as it takes it), but the gate must come after the challenge, and behind a REST filter
+ * the gate and the body read move into Quarkus REST too: see the README's "The classic edge" for
+ * why that is not done yet. A refused request whose body is still unread is answered with
+ * {@code Connection: close}, and its connection closed.
  *
  * <p>Fails closed: outside dev mode a missing key stops the server from starting. In dev mode,
  * with no key set, the challenge is off, and the log says so.

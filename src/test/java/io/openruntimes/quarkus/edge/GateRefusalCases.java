@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.openruntimes.quarkus.RawHttp;
+import io.openruntimes.quarkus.engine.Admission;
 import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,9 @@ abstract class GateRefusalCases {
 
     abstract String contentType();
 
+    @Inject
+    Admission admission;
+
     @Test
     void aRefusalIs503WithRetryAfterItsBodyDroppedAndItsConnectionKept() throws Exception {
         CompletableFuture<RawHttp.Answer> slow = CompletableFuture.supplyAsync(() -> {
@@ -35,7 +40,10 @@ abstract class GateRefusalCases {
                 return http.send(slowExecution(2000)).read(false);
             }
         });
-        Thread.sleep(700); // the slow one holds the only permit
+        for (int wait = 0; wait < 100 && admission.executionsInFlight() == 0; wait++) {
+            Thread.sleep(100); // until the slow one holds the only permit
+        }
+        assertEquals(1, admission.executionsInFlight(), "the slow execution never started");
         try (RawHttp http = new RawHttp(RestAssured.port, Duration.ofSeconds(10))) {
             RawHttp.Answer refused = http.send(execution("{\"payload\":\"" + "x".repeat(1000) + "\"}")).read(false);
             assertEquals(503, refused.status(), refused.text());

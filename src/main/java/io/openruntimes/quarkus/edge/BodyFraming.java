@@ -34,9 +34,4 @@ public final class BodyFraming {
         }
         return declared < 0 && request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) ? limit : Math.max(0, declared);
     }
-
-    /** The message of a 413, the same whichever part of the edge answers it. */
-    public static String tooLarge(long limit) {
-        return "The request body is larger than the limit of " + Sizes.describe(limit);
-    }
 }

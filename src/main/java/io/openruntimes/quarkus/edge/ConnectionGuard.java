@@ -39,15 +39,16 @@ import org.jboss.logging.Logger;
  * active edge's {@link ErrorForm} (414, 431, 400) instead of Vert.x's empty answer, and one in
  * another HTTP version than 1.0 or 1.1 is answered 505 (Vert.x would answer in that version).</li>
  * <li>A body over the limit is answered 413 as soon as its headers declare it, or as soon as its
- * chunks pass the limit: the bytes are counted here, never buffered.</li>
+ * chunks pass the limit: the bytes are counted here, never buffered. This is the one place the
+ * body limit is enforced, for both edges.</li>
  * <li>A request's headers must be complete within the header timeout of its first byte (408), and
  * a connection waiting for its next request is closed after the keep-alive timeout.</li>
  * </ul>
  *
- * <p>Two handlers share this state: {@link #raw()} at the head of the pipeline sees bytes arrive
- * (a request's first byte starts its header clock), {@link #http()} just before Vert.x's own
- * handler sees decoded requests and the answers written back. Both run on the connection's
- * event loop, so the state needs no locking.
+ * <p>Two handlers share this state: {@link Arrivals} at the head of the pipeline sees bytes arrive
+ * (a request's first byte starts its header clock), {@link Exchanges} just before Vert.x's own
+ * handler sees decoded requests and the answers written back. Both run on the connection's event
+ * loop, so the state needs no locking.
  */
 final class ConnectionGuard {
 
@@ -56,25 +57,37 @@ final class ConnectionGuard {
             Supplier<ErrorForm> form) {
     }
 
+    /** Where the connection is; one clock runs at a time, the phase's. */
+    private enum Phase {
+        /** Waiting for a request's first byte (after the connection opened, or an answer ended): the keep-alive clock. */
+        IDLE,
+        /** A request is arriving (the header clock, until its headers are in) or being answered. */
+        BUSY,
+        /** The guard answered itself: the connection is closing, and nothing more goes to Vert.x. */
+        CLOSING,
+        /** As CLOSING, once the refused body is over (or the header timeout passed), not at once. */
+        DRAINING
+    }
+
+    /** What the guard answers itself; {@code drain}: read the rest of the body before closing. */
+    private record Refusal(int status, String message, boolean drain) {
+    }
+
     private static final Logger LOG = Logger.getLogger(ConnectionGuard.class);
 
     private final Limits limits;
     private ChannelHandlerContext httpContext;
     private ScheduledFuture<?> clock;
-    /** Waiting for a request's first byte (after the connection opened, or an answer ended). */
-    private boolean waiting = true;
-    /** Headers decoded, and answers (not 1xx) completely written: equal when no request is open. */
+    private Phase phase = Phase.IDLE;
+    /** Requests whose headers were decoded, and answers (not 1xx) completely written: equal when none is open. */
     private long requests;
     private long answers;
+    /** An answer's head is written, its end not yet. */
     private boolean answering;
-    private boolean bodyComplete = true;
-    /** The current request is a HEAD: its answer has headers only. */
+    /** The current request: a HEAD (its answer has headers only), its body's bytes so far, whether that body is over. */
     private boolean head;
     private long bodyBytes;
-    /** The guard answered itself: the connection is closing, and nothing more goes to Vert.x. */
-    private boolean closing;
-    /** Closing once the refused body is over (or the header timeout passed), not at once. */
-    private boolean draining;
+    private boolean bodyComplete = true;
     /** A refusal of a pipelined request, written once the answers to the requests before it are. */
     private Runnable deferred;
 
@@ -83,115 +96,130 @@ final class ConnectionGuard {
     }
 
     ChannelInboundHandlerAdapter raw() {
-        return new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRegistered(ChannelHandlerContext ctx) {
-                startClock(ctx, limits.keepAliveMillis());
-                ctx.fireChannelRegistered();
-            }
-
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (waiting && !closing && msg instanceof ByteBuf bytes && bytes.isReadable()) {
-                    waiting = false;
-                    startClock(ctx, limits.headerTimeoutMillis());
-                }
-                ctx.fireChannelRead(msg);
-            }
-
-            @Override
-            public void channelInactive(ChannelHandlerContext ctx) {
-                stopClock();
-                ctx.fireChannelInactive();
-            }
-        };
+        return new Arrivals();
     }
 
     ChannelDuplexHandler http() {
-        return new ChannelDuplexHandler() {
-            @Override
-            public void handlerAdded(ChannelHandlerContext ctx) {
-                httpContext = ctx;
-            }
+        return new Exchanges();
+    }
 
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                if (closing) {
-                    ReferenceCountUtil.release(msg);
-                    if (draining && msg instanceof LastHttpContent) {
-                        ctx.close(); // the refused body is over: the caller now reads its answer
-                    }
-                    return;
-                }
-                if (msg instanceof HttpRequest request && !headers(ctx, request)) {
-                    ReferenceCountUtil.release(msg);
-                    return;
-                }
-                if (msg instanceof HttpContent content && !content(ctx, content)) {
-                    ReferenceCountUtil.release(msg);
-                    return;
-                }
-                ctx.fireChannelRead(msg);
-            }
+    /** At the head of the pipeline: the connection's bytes as they arrive. */
+    private final class Arrivals extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRegistered(ChannelHandlerContext ctx) {
+            startClock(ctx, limits.keepAliveMillis());
+            ctx.fireChannelRegistered();
+        }
 
-            @Override
-            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-                if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
-                    answering = true;
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (phase == Phase.IDLE && msg instanceof ByteBuf bytes && bytes.isReadable()) {
+                phase = Phase.BUSY; // a request's first byte: its headers have until the header timeout
+                startClock(ctx, limits.headerTimeoutMillis());
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            stopClock();
+            ctx.fireChannelInactive();
+        }
+    }
+
+    /** Just before Vert.x's handler: decoded requests on their way in, answers on their way out. */
+    private final class Exchanges extends ChannelDuplexHandler {
+        @Override
+        public void handlerAdded(ChannelHandlerContext ctx) {
+            httpContext = ctx;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (closing()) {
+                ReferenceCountUtil.release(msg);
+                if (phase == Phase.DRAINING && msg instanceof LastHttpContent) {
+                    ctx.close(); // the refused body is over: the caller now reads its answer
                 }
-                boolean answered = msg instanceof LastHttpContent && answering;
-                if (answered) {
-                    answering = false;
-                    answers++;
-                    if (answers == requests && bodyComplete && !closing) {
-                        waiting = true;
-                        startClock(ctx, limits.keepAliveMillis());
-                    }
-                }
-                ctx.write(msg, promise);
-                if (answered && deferred != null && answers == requests - 1) {
-                    Runnable refusal = deferred;
-                    deferred = null;
-                    refusal.run();
+                return;
+            }
+            // A message may be both (a request with its whole body): its headers first, then its body.
+            if (msg instanceof HttpRequest request && !headers(ctx, request)
+                    || msg instanceof HttpContent content && !content(ctx, content)) {
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (msg instanceof HttpResponse response && response.status().codeClass() != HttpStatusClass.INFORMATIONAL) {
+                answering = true;
+            }
+            boolean answered = msg instanceof LastHttpContent && answering;
+            if (answered) {
+                answering = false;
+                answers++;
+                if (answers == requests && bodyComplete && !closing()) {
+                    phase = Phase.IDLE;
+                    startClock(ctx, limits.keepAliveMillis());
                 }
             }
-        };
+            ctx.write(msg, promise);
+            if (answered && deferred != null && answers == requests - 1) {
+                Runnable refusal = deferred;
+                deferred = null;
+                refusal.run();
+            }
+        }
+    }
+
+    private boolean closing() {
+        return phase == Phase.CLOSING || phase == Phase.DRAINING;
     }
 
     /** A request's headers are in: stop their clock; refuse what they alone condemn. */
     private boolean headers(ChannelHandlerContext ctx, HttpRequest request) {
         stopClock();
-        waiting = false;
+        phase = Phase.BUSY;
         requests++;
         head = HttpMethod.HEAD.equals(request.method());
         bodyBytes = 0;
         bodyComplete = false;
+        Refusal refusal = condemned(request);
+        if (refusal != null) {
+            refuse(ctx, refusal);
+            return false;
+        }
+        return true;
+    }
+
+    /** What a request's headers alone are refused for, if anything. */
+    private Refusal condemned(HttpRequest request) {
         if (request.decoderResult().isFailure()) {
             Throwable cause = request.decoderResult().cause();
             if (cause instanceof TooLongHttpLineException) {
-                refuse(ctx, 414, "The request line is longer than the limit of " + Sizes.describe(limits.lineBytes()));
-            } else if (cause instanceof TooLongHttpHeaderException) {
-                refuse(ctx, 431, "The request headers are larger than the limit of " + Sizes.describe(limits.headerBytes()));
-            } else {
-                refuse(ctx, 400, "Malformed request: " + reason(cause));
+                return new Refusal(414, "The request line is longer than the limit of " + Sizes.describe(limits.lineBytes()), false);
             }
-            return false;
+            if (cause instanceof TooLongHttpHeaderException) {
+                return new Refusal(431, "The request headers are larger than the limit of " + Sizes.describe(limits.headerBytes()),
+                        false);
+            }
+            return new Refusal(400, "Malformed request: " + reason(cause), false);
         }
         HttpVersion version = request.protocolVersion();
         if (version.majorVersion() != 1 || version.minorVersion() > 1) {
             // Netty takes any HTTP/x.y, and Vert.x would answer in it: only HTTP/1.0 and 1.1 are spoken here.
-            refuse(ctx, 505, "HTTP version " + version.text() + " is not supported: use HTTP/1.1");
-            return false;
+            return new Refusal(505, "HTTP version " + version.text() + " is not supported: use HTTP/1.1", false);
         }
         if (!validTarget(request.uri())) {
-            refuse(ctx, 400, "Malformed request target: not a URI");
-            return false;
+            return new Refusal(400, "Malformed request target: not a URI", false);
         }
         if (HttpUtil.getContentLength(request, -1L) > limits.bodyBytes()) {
-            refuse(ctx, 413, tooLarge(), true);
-            return false;
+            return new Refusal(413, tooLarge(), true);
         }
-        return true;
+        return null;
     }
 
     /** A piece of the body: count it against the limit; refuse broken chunk framing. */
@@ -200,18 +228,18 @@ final class ConnectionGuard {
         if ((broken || bodyBytes + content.content().readableBytes() > limits.bodyBytes()) && answers == requests) {
             // This request was answered already (from its headers): a second answer would be read
             // as the answer to a request that was never sent. Hang up instead.
-            closing = true;
+            phase = Phase.CLOSING;
             stopClock();
             ctx.close();
             return false;
         }
         if (broken) {
-            refuse(ctx, 400, "Malformed request body: " + reason(content.decoderResult().cause()));
+            refuse(ctx, new Refusal(400, "Malformed request body: " + reason(content.decoderResult().cause()), false));
             return false;
         }
         bodyBytes += content.content().readableBytes();
         if (bodyBytes > limits.bodyBytes()) {
-            refuse(ctx, 413, tooLarge(), true);
+            refuse(ctx, new Refusal(413, tooLarge(), true));
             return false;
         }
         if (content instanceof LastHttpContent) {
@@ -220,49 +248,48 @@ final class ConnectionGuard {
         return true;
     }
 
-    private void refuse(ChannelHandlerContext ctx, int status, String message) {
-        refuse(ctx, status, message, false);
+    /**
+     * Answers the refusal and closes the connection; after the answers to the requests before it
+     * when they are pipelined and still being answered (a 408 has none before it to wait for).
+     */
+    private void refuse(ChannelHandlerContext ctx, Refusal refusal) {
+        phase = Phase.CLOSING;
+        stopClock();
+        if (answers < requests - 1 && refusal.status() != 408) {
+            deferred = () -> answer(ctx, refusal);
+            return;
+        }
+        answer(ctx, refusal);
     }
 
     /**
-     * Answers {@code status} and closes the connection. If an answer is already on its way (the
+     * Writes the refusal in the edge's form, then closes. If an answer is already on its way (the
      * router answered from the headers and did not wait for the body), closing is all that is left.
      *
      * <p>With {@code drain}, the rest of the body is read and dropped before closing, for at most
      * the header timeout: most clients send a whole body before they read, and would see a broken
      * pipe instead of the 413. Dropped bytes cost no memory.
      */
-    private void refuse(ChannelHandlerContext ctx, int status, String message, boolean drain) {
-        closing = true;
-        stopClock();
-        if (answers < requests - 1 && status != 408) {
-            // Requests before this one (pipelined) are still being answered: this answer goes after theirs.
-            deferred = () -> answer(ctx, status, message, drain);
-            return;
-        }
-        answer(ctx, status, message, drain);
-    }
-
-    private void answer(ChannelHandlerContext ctx, int status, String message, boolean drain) {
+    private void answer(ChannelHandlerContext ctx, Refusal refusal) {
         if (answering) {
             ctx.close();
             return;
         }
         ErrorForm form = limits.form().get();
-        byte[] body = form.body(status, message);
-        DefaultFullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
-                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
+        byte[] body = form.body(refusal.status(), refusal.message());
+        DefaultFullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(refusal.status()), head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
         answer.headers().set(HttpHeaderNames.CONTENT_TYPE, form.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        if (drain && !bodyComplete) {
-            draining = true;
+        if (refusal.drain() && !bodyComplete) {
+            phase = Phase.DRAINING;
             ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
             startClock(ctx, limits.headerTimeoutMillis());
         } else {
             ctx.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
         }
-        LOG.debugf("Refused a request from %s: %d %s", ctx.channel().remoteAddress(), status, message);
+        LOG.debugf("Refused a request from %s: %d %s", ctx.channel().remoteAddress(), refusal.status(), refusal.message());
     }
 
     private void startClock(ChannelHandlerContext ctx, long millis) {
@@ -277,19 +304,22 @@ final class ConnectionGuard {
         }
     }
 
+    /** The phase's clock ran out. */
     private void timeUp() {
         clock = null;
-        if (draining) {
-            httpContext.close();
+        if (httpContext == null) {
             return;
         }
-        if (closing || httpContext == null) {
-            return;
-        }
-        if (waiting) {
-            httpContext.close(); // an idle connection: nobody is waiting for an answer
-        } else if (answers == requests) {
-            refuse(httpContext, 408, "The request headers did not arrive within " + limits.headerTimeoutMillis() + " ms");
+        switch (phase) {
+            case DRAINING, IDLE -> httpContext.close(); // the refused body took too long / nobody waits for an answer
+            case BUSY -> {
+                if (answers == requests) {
+                    refuse(httpContext, new Refusal(408,
+                            "The request headers did not arrive within " + limits.headerTimeoutMillis() + " ms", false));
+                }
+            }
+            case CLOSING -> {
+            }
         }
     }
 
@@ -304,7 +334,7 @@ final class ConnectionGuard {
     }
 
     private String tooLarge() {
-        return BodyFraming.tooLarge(limits.bodyBytes());
+        return "The request body is larger than the limit of " + Sizes.describe(limits.bodyBytes());
     }
 
     private static String reason(Throwable cause) {

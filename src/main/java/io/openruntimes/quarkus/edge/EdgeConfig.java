@@ -4,9 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Which wire protocol this process speaks: openruntimes.protocol (OPENRUNTIMES_PROTOCOL), set by the start scripts
- * (application.properties maps it here). Not a mapping of the whole {@code openruntimes}
- * prefix: that would reject every other {@code openruntimes.*} name as unknown.
+ * Which wire protocol this process speaks: openruntimes.protocol (OPENRUNTIMES_PROTOCOL), set by
+ * the start scripts, which application.properties maps here. Read once, by {@link ProtocolSwitch}.
  */
 @ConfigMapping(prefix = "openruntimes.edge")
 public interface EdgeConfig {

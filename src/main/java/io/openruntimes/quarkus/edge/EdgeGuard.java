@@ -4,21 +4,17 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerStart;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.impl.VertxInternal;
-import io.vertx.core.net.impl.TCPServerBase;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Singleton;
-import java.lang.reflect.Field;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,14 +27,12 @@ import org.jboss.logging.Logger;
  * fail midway. Both answer in the {@link ErrorForm} the active edge installed with
  * {@link #speak(ErrorForm)}.
  *
- * <p>Quarkus offers no hook on the HTTP server it creates (no invalid-request or connection
- * handler), so the guard is installed on the listening socket once it listens: a handler on the
- * server channel adds the guard to each accepted connection before Vert.x sets up its pipeline.
- * Finding that channel takes one read of a private Vert.x field; if a Vert.x upgrade removes it,
- * the runtime still serves, without the guard, and says so at start.
+ * <p>The guard is installed on the listening socket once it listens: a handler on the server
+ * channel adds the guard to each accepted connection before Vert.x sets up its pipeline. Finding
+ * that channel needs a seam no public API offers ({@link ListeningChannels}); if a Vert.x upgrade
+ * removes it, the runtime still serves, without the guard, and says so at start.
  */
 @Singleton
-@RegisterForReflection(targets = TCPServerBase.class, fields = true, methods = false)
 public class EdgeGuard {
 
     private static final Logger LOG = Logger.getLogger(EdgeGuard.class);
@@ -60,15 +54,6 @@ public class EdgeGuard {
     /** The active edge's form for the answers given here. */
     public void speak(ErrorForm form) {
         this.form = form;
-    }
-
-    public ErrorForm form() {
-        return form;
-    }
-
-    /** The body limit in bytes (quarkus.http.limits.max-body-size). */
-    public long bodyLimit() {
-        return limits.bodyBytes();
     }
 
     void failures(@Observes Router router) {
@@ -94,30 +79,21 @@ public class EdgeGuard {
             message = "The runtime failed to answer the request: " + failure;
         } else {
             message = failure != null && failure.getMessage() != null ? failure.getMessage()
-                    : io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase();
+                    : HttpResponseStatus.valueOf(status).reasonPhrase();
         }
         EarlyAnswer.send(context, status, form, message);
     }
 
     void guardConnections(@ObservesAsync HttpServerStart started, Vertx vertx) {
-        Field bound;
         try {
-            bound = TCPServerBase.class.getDeclaredField("bindFuture");
-            bound.setAccessible(true);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("Cannot guard HTTP connections on this Vert.x version (" + e + "): malformed requests get "
-                    + "Vert.x's own answers, and there are no header or keep-alive timeouts");
-            return;
-        }
-        for (Object server : ((VertxInternal) vertx).sharedHttpServers().values()) {
-            try {
-                Future<?> channel = (Future<?>) bound.get(server);
-                if (channel != null && channel.result() instanceof Channel listening && listening.pipeline().get(ACCEPT) == null) {
+            for (Channel listening : ListeningChannels.of(vertx)) {
+                if (listening.pipeline().get(ACCEPT) == null) {
                     listening.pipeline().addFirst(ACCEPT, new Accept());
                 }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                LOG.warn("Cannot guard the HTTP connections of " + server + ": " + e);
             }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Cannot guard HTTP connections on this Vert.x version (" + e + "): malformed requests get "
+                    + "Vert.x's own answers, there are no header or keep-alive timeouts, and no body limit but Quarkus's");
         }
     }
 

@@ -2,15 +2,12 @@ package io.openruntimes.quarkus.http;
 
 import io.openruntimes.quarkus.Request;
 import io.openruntimes.quarkus.Response;
-import io.openruntimes.quarkus.edge.EdgeConfig;
-import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.FunctionConfig;
 import io.openruntimes.quarkus.engine.FunctionOutput;
 import io.openruntimes.quarkus.engine.FunctionSource;
 import io.openruntimes.quarkus.engine.Invoker;
 import io.openruntimes.quarkus.engine.MainSignature;
 import io.openruntimes.quarkus.observe.OutputLog;
-import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +15,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The classic protocol's function: {@code Response main(Request req, Response res)} on one
- * instance for the whole process, loaded at start when this process speaks the classic protocol.
+ * instance for the whole process, loaded at start by the classic edge (edge/ProtocolSwitch).
  */
-@Startup
 @Singleton
 public class ClassicFunction {
 
@@ -30,12 +26,10 @@ public class ClassicFunction {
     private final Invoker invoker;
     private final FunctionSource source;
 
-    public ClassicFunction(Invoker invoker, FunctionConfig function, EdgeConfig edge) {
+    public ClassicFunction(Invoker invoker, FunctionConfig function) {
         this.invoker = invoker;
-        this.source = edge.protocol() == Protocol.CLASSIC ? invoker.load(function, MAIN) : null;
-        if (source != null) {
-            FunctionOutput.install();
-        }
+        this.source = invoker.load(function, MAIN);
+        FunctionOutput.install();
     }
 
     /**

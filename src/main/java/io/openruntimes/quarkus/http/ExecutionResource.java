@@ -1,22 +1,21 @@
 package io.openruntimes.quarkus.http;
 
 import io.openruntimes.quarkus.Response;
+import io.openruntimes.quarkus.edge.ConnectionLoop;
 import io.openruntimes.quarkus.edge.ExecutionTrace;
 import io.openruntimes.quarkus.observe.Outcome;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
  * The executor's one call: {@code POST /} with the execution as JSON.
  *
- * <p>The body was read by {@link ExecutionBody}. Runs on the event loop only to decode it; the function runs on the engine's
- * threads, and its answer is written back on the request's event loop.
+ * <p>The body was read by the edge's gate ({@link ClassicEdge}). Runs on the event loop only to
+ * decode it; the function runs on the engine's threads, and its answer is written back on the
+ * request's event loop ({@link ConnectionLoop}).
  */
 @Path("/")
 public class ExecutionResource {
@@ -29,19 +28,13 @@ public class ExecutionResource {
 
     @POST
     public CompletionStage<jakarta.ws.rs.core.Response> execute(RoutingContext context) {
-        Execution execution = ExecutionDecoder.decode(ExecutionBody.of(context));
+        Execution execution = ExecutionDecoder.decode(ClassicEdge.body(context));
         ExecutionTrace trace = ExecutionTrace.of(context);
-        Context loop = Vertx.currentContext();
-        CompletableFuture<jakarta.ws.rs.core.Response> answered = new CompletableFuture<>();
-        function.execute(trace.id(), execution.request(), execution.timeout()).whenComplete((response, failure) -> {
-            trace.outcome(Outcome.of(failure));
-            jakarta.ws.rs.core.Response answer = failure == null ? answer(response) : Errors.of(failure);
-            // Back on the request's event loop before Quarkus REST resumes: the answer is then
-            // written by the thread that owns the connection, not handed to it from the function's
-            // thread (measured: about 10% more executions a second, less CPU each).
-            loop.runOnContext(ignored -> answered.complete(answer));
-        });
-        return answered;
+        return ConnectionLoop.backOn(function.execute(trace.id(), execution.request(), execution.timeout())
+                .handle((response, failure) -> {
+                    trace.outcome(Outcome.of(failure));
+                    return failure == null ? answer(response) : Errors.of(failure);
+                }));
     }
 
     private static jakarta.ws.rs.core.Response answer(Response response) {

@@ -4,11 +4,10 @@ import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeLogger;
 import io.openruntimes.java.RuntimeOutput;
 import io.openruntimes.java.RuntimeResponse;
+import io.openruntimes.quarkus.edge.ConnectionLoop;
 import io.openruntimes.quarkus.edge.ExecutionTrace;
 import io.openruntimes.quarkus.engine.ExecutionFailure;
 import io.openruntimes.quarkus.observe.Outcome;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,15 +50,18 @@ final class Executions {
         }
         NativeOutput capture = logger.isEnabled() ? new NativeOutput() : NativeOutput.DISCARD;
         RuntimeContext context = new RuntimeContext(RequestFields.of(request, body, enforced), RESPONSE, logger);
-        Context loop = Vertx.currentContext();
-        function.execute(trace.id(), context, capture, timeout).whenComplete((output, failure) -> {
+        ConnectionLoop.backOn(function.execute(trace.id(), context, capture, timeout).handle((output, failure) -> {
             trace.outcome(Outcome.of(failure));
             int status = failure == null ? 0 : record(logger, failure);
             logger.nativeLogs(capture.close());
             // Closed now, at the end or at the deadline: a runaway's later lines are dropped.
             logger.close();
-            loop.runOnContext(ignored -> answer(request, output, status, logId));
-        });
+            return new Ended(output, status);
+        })).thenAccept(ended -> answer(request, ended.output(), ended.status(), logId));
+    }
+
+    /** The function's output, or {@code null} and the status that says why there is none. */
+    private record Ended(RuntimeOutput output, int status) {
     }
 
     /** Writes why there is no output into the errors file; returns the status that says so. */

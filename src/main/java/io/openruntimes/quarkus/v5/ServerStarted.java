@@ -1,10 +1,5 @@
 package io.openruntimes.quarkus.v5;
 
-import io.openruntimes.quarkus.edge.EdgeConfig;
-import io.openruntimes.quarkus.edge.Protocol;
-import io.quarkus.vertx.http.HttpServerStart;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,19 +11,18 @@ import org.jboss.logging.Logger;
 /**
  * Tells helpers/start.sh (and the executor's log) that the v5 server answers: once Quarkus's
  * HTTP server is listening, never before (upstream prints it before binding, and requests in
- * the gap fail). Quarkus fires HttpServerStart asynchronously, from the listen callback, once
- * the port is bound. Appends {@code startup=<s>} to timings.txt, measured from OPENRUNTIMES_START_EPOCH_MS.
+ * the gap fail): {@link V5Edge#listening()}, which Quarkus's HttpServerStart reaches once the
+ * port is bound (edge/ProtocolSwitch). Appends {@code startup=<s>} to timings.txt, measured from OPENRUNTIMES_START_EPOCH_MS.
  */
-@Singleton
-public class ServerStarted {
+final class ServerStarted {
 
     static final String STARTED = "HTTP server successfully started!";
     private static final Logger LOG = Logger.getLogger(ServerStarted.class);
 
-    void listening(@ObservesAsync HttpServerStart event, EdgeConfig edge, V5Config config) {
-        if (edge.protocol() != Protocol.V5) {
-            return;
-        }
+    private ServerStarted() {
+    }
+
+    static void tell(V5Config config) {
         System.out.println(STARTED);
         System.out.flush();
         config.startEpochMs().ifPresent(start -> {

@@ -1,40 +1,40 @@
 package io.openruntimes.quarkus.v5;
 
-import io.openruntimes.quarkus.edge.BodyFraming;
-import io.openruntimes.quarkus.edge.EdgeConfig;
+import io.openruntimes.quarkus.edge.Edge;
+import io.openruntimes.quarkus.edge.ErrorForm;
+import io.openruntimes.quarkus.edge.ExecutionGate;
 import io.openruntimes.quarkus.edge.ExecutionTrace;
 import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.edge.SharedSecret;
-import io.openruntimes.quarkus.engine.Admission;
+import io.openruntimes.quarkus.edge.Speaks;
 import io.openruntimes.quarkus.engine.ExecutionIds;
 import io.openruntimes.quarkus.engine.FunctionOutput;
 import io.openruntimes.quarkus.observe.ExecutionMetrics;
 import io.openruntimes.quarkus.observe.ExecutionObserver;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Today's Open Runtimes protocol ("v5"): every method and path is the function's.
  *
- * <p>One Vert.x route, first of all routes, answers every request when this process speaks v5
- * (Quarkus REST, the classic edge, never sees one). The checks run in this order, each on the
+ * <p>One Vert.x route, first of all routes, answers every request (Quarkus REST, where the
+ * classic edge's resource is, never sees one). The checks run in this order, each on the
  * request's headers alone: the internal endpoints, the method, the secret, the timeout, the log
- * id; only then is the body read, and the execution started ({@link Executions}).
+ * id; then the shared gate admits the execution and reads its body ({@link ExecutionGate}), and
+ * the execution starts ({@link Executions}).
  */
 @Singleton
-public class V5Edge {
+@Speaks(Protocol.V5)
+public class V5Edge implements Edge {
 
     static final String SECRET = "x-open-runtimes-secret";
     static final String TIMEOUT = "x-open-runtimes-timeout";
@@ -48,12 +48,28 @@ public class V5Edge {
             HttpMethod.DELETE, HttpMethod.PATCH, HttpMethod.OPTIONS, HttpMethod.HEAD);
     private static final Logger LOG = Logger.getLogger(V5Edge.class);
 
-    void install(@Observes Router router, EdgeConfig edge, V5Config config, V5Function function, Admission admission,
-            ExecutionObserver observer, ExecutionMetrics metrics,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit) {
-        if (edge.protocol() != Protocol.V5) {
-            return;
-        }
+    private final V5Config config;
+    private final V5Function function;
+    private final ExecutionGate gate;
+    private final ExecutionObserver observer;
+    private final ExecutionMetrics metrics;
+
+    public V5Edge(V5Config config, V5Function function, ExecutionGate gate, ExecutionObserver observer,
+            ExecutionMetrics metrics) {
+        this.config = config;
+        this.function = function;
+        this.gate = gate;
+        this.observer = observer;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public ErrorForm errorForm() {
+        return ErrorForm.TEXT;
+    }
+
+    @Override
+    public void install(Router router) {
         FunctionOutput.install();
         Path logs = Path.of(config.logsDir());
         try {
@@ -64,10 +80,15 @@ public class V5Edge {
         Map<String, String> enforced = EnforcedHeaders.parse(config.headers());
         Executions executions = new Executions(function, logs, enforced);
         InternalEndpoints internal = new InternalEndpoints(Path.of(config.telemetryDir(), "timings.txt"), metrics.scrape());
-        Handler handler = new Handler(config, internal, executions, admission, observer, limit.asLongValue());
+        Handler handler = new Handler(config, internal, executions, gate, observer);
         router.route().order(Integer.MIN_VALUE).handler(handler);
         LOG.infof("Speaking Open Runtimes v5: secret %s, logs in %s, %d enforced header(s)",
                 config.secret().isPresent() ? "required" : "off", logs, enforced.size());
+    }
+
+    @Override
+    public void listening() {
+        ServerStarted.tell(config);
     }
 
     private static final class Handler implements io.vertx.core.Handler<RoutingContext> {
@@ -77,19 +98,17 @@ public class V5Edge {
         private final boolean development;
         private final InternalEndpoints internal;
         private final Executions executions;
-        private final Admission admission;
+        private final ExecutionGate gate;
         private final ExecutionObserver observer;
-        private final long limit;
 
-        Handler(V5Config config, InternalEndpoints internal, Executions executions, Admission admission,
-                ExecutionObserver observer, long limit) {
+        Handler(V5Config config, InternalEndpoints internal, Executions executions, ExecutionGate gate,
+                ExecutionObserver observer) {
             this.secret = config.secret().map(SharedSecret::new).orElse(null);
             this.development = "development".equals(config.env());
             this.internal = internal;
             this.executions = executions;
-            this.admission = admission;
+            this.gate = gate;
             this.observer = observer;
-            this.limit = limit;
         }
 
         @Override
@@ -125,16 +144,7 @@ public class V5Edge {
             if (!logId.isEmpty()) {
                 trace.id(logId);
             }
-            // The engine's in-flight bounds, from the headers before any body byte is read (issue 9).
-            Admission.Decision decision = admission.admit(BodyFraming.reservation(request, limit));
-            if (!(decision instanceof Admission.Permit permit)) {
-                Admission.Refusal refusal = (Admission.Refusal) decision;
-                request.response().putHeader("retry-after", Integer.toString(refusal.retryAfterSeconds()));
-                Answers.refuse(request, 503, refusal.message());
-                return;
-            }
-            context.addEndHandler(ended -> permit.release()); // answered, or the connection closed
-            BodyReader.read(request, limit, body -> executions.start(request, timeout, logId, trace, body));
+            gate.enter(context, ErrorForm.TEXT, body -> executions.start(request, timeout, logId, trace, body));
         }
 
 

@@ -2,14 +2,11 @@ package io.openruntimes.quarkus.v5;
 
 import io.openruntimes.java.RuntimeContext;
 import io.openruntimes.java.RuntimeOutput;
-import io.openruntimes.quarkus.edge.EdgeConfig;
-import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.FunctionConfig;
 import io.openruntimes.quarkus.engine.FunctionOutput;
 import io.openruntimes.quarkus.engine.FunctionSource;
 import io.openruntimes.quarkus.engine.Invoker;
 import io.openruntimes.quarkus.engine.MainSignature;
-import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +14,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The v5 function: {@code RuntimeOutput main(RuntimeContext context)} on a new instance for
- * every execution (as upstream), loaded at start when this process speaks v5.
+ * every execution (as upstream), loaded at start by the v5 edge (edge/ProtocolSwitch).
  */
-@Startup
 @Singleton
 public class V5Function {
 
@@ -29,9 +25,9 @@ public class V5Function {
     private final Invoker invoker;
     private final FunctionSource source;
 
-    public V5Function(Invoker invoker, FunctionConfig function, EdgeConfig edge) {
+    public V5Function(Invoker invoker, FunctionConfig function) {
         this.invoker = invoker;
-        this.source = edge.protocol() == Protocol.V5 ? invoker.load(function, MAIN) : null;
+        this.source = invoker.load(function, MAIN);
     }
 
     /**

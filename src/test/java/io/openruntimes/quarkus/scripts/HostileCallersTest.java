@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import io.openruntimes.quarkus.RawHttp;
 import io.vertx.core.json.JsonObject;
@@ -191,66 +190,11 @@ class HostileCallersTest {
     @Test
     @Timeout(180)
     void fuzzedRequestsAreAnsweredInTheSchemaOrClosed() throws Exception {
-        long seed = Long.getLong("fuzz.seed", System.nanoTime());
-        int count = Integer.getInteger("fuzz.requests", 3000);
-        System.out.println("edge fuzz: " + count + " connections, seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
-        List<EdgeFuzz.Case> cases = new EdgeFuzz(seed, Scripts.KEY).cases(count);
         int errorsBefore = errorLines();
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        int answers = 0;
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (EdgeFuzz.Case fuzzed : cases) {
-                results.add(pool.submit(() -> exchange(fuzzed, seed)));
-            }
-            for (Future<Integer> result : results) {
-                answers += result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        System.out.printf("edge fuzz: %d connections, %d answers, %.1f s%n", count, answers, (System.nanoTime() - start) / 1e9);
+        EdgeFuzz.run("edge fuzz", server.port(), EdgeFuzz.Dialect.classic(Scripts.KEY), HostileCallersTest::check);
         assertTrue(server.process().isAlive(), "the server died:\n" + server.log());
         executionAnswers();
         assertEquals(errorsBefore, errorLines(), "the fuzz made the server log errors:\n" + server.log());
-    }
-
-    /** Sends one case, says it is done, and checks every answer until the server closes; returns the answer count. */
-    private static int exchange(EdgeFuzz.Case fuzzed, long seed) {
-        int answers = 0;
-        try (RawHttp http = connect(Duration.ofSeconds(10))) {
-            try {
-                http.send(fuzzed.bytes());
-            } catch (UncheckedIOException hungUp) {
-                // the server may refuse and close before all was sent: its answer is still to be read
-            }
-            http.finish();
-            while (true) {
-                RawHttp.Answer answer;
-                try {
-                    answer = http.read(fuzzed.head(answers));
-                } catch (UncheckedIOException e) {
-                    if (e.getCause() instanceof java.net.SocketTimeoutException) {
-                        fail("no answer and no close within 10 s (seed " + seed + ", case " + fuzzed.index() + "):\n" + fuzzed.printable());
-                    }
-                    return answers; // reset: closed
-                }
-                if (answer.status() == null) {
-                    return answers; // closed
-                }
-                if (answer.status() < 200) {
-                    continue; // 100 Continue: the answer to the same request is still to come
-                }
-                answers++;
-                check(answer, answers, fuzzed, seed);
-                if ("close".equalsIgnoreCase(answer.header("connection"))) {
-                    // The last answer on this connection. (After a HEAD that could not be parsed as one,
-                    // its body follows the headers: it is not another answer.)
-                    return answers;
-                }
-            }
-        }
     }
 
     private static void check(RawHttp.Answer answer, int answers, EdgeFuzz.Case fuzzed, long seed) {

@@ -1,70 +1,55 @@
-package io.openruntimes.quarkus.v5;
+package io.openruntimes.quarkus.edge;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
-import io.openruntimes.quarkus.edge.BodyFraming;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.function.Consumer;
 
 /**
- * Reads a request's body, up to the limit (quarkus.http.limits.max-body-size), into one array.
+ * Reads an admitted execution's body into one array, whatever its framing ({@code Content-Length}
+ * or chunked) and content type, for both edges.
  *
- * <p>A declared length over the limit is refused before a byte is read; a chunked body is
- * refused as soon as it passes the limit. Either way the answer is 413 and the connection is
- * closed, since the rest of the body is left unread.
+ * <p>The size limit is not checked here: each connection's guard ({@link ConnectionGuard}) counts
+ * the body's bytes before they reach Vert.x, and answers 413 once they pass the limit, so a body
+ * that gets here is within it.
  */
 final class BodyReader implements io.vertx.core.Handler<Buffer> {
 
     private static final byte[] EMPTY = new byte[0];
 
-    private final HttpServerRequest request;
-    private final long limit;
     private final Consumer<byte[]> then;
     /** With a Content-Length, the bytes go straight into an array of that size. */
     private final byte[] sized;
     private int length;
     /** Without one (chunked), into a growing buffer. */
     private Buffer chunks;
-    private boolean refused;
 
-    private BodyReader(HttpServerRequest request, long limit, long declared, Consumer<byte[]> then) {
-        this.request = request;
-        this.limit = limit;
+    private BodyReader(long declared, Consumer<byte[]> then) {
         this.then = then;
         this.sized = declared > 0 ? new byte[(int) declared] : null;
     }
 
-    static void read(HttpServerRequest request, long limit, Consumer<byte[]> then) {
+    static void read(HttpServerRequest request, Consumer<byte[]> then) {
         long declared = BodyFraming.declaredLength(request);
-        if (declared > limit) {
-            Answers.refuse(request, 413, BodyFraming.tooLarge(limit));
-            return;
-        }
         if (request.isEnded() || declared == 0) {
             then.accept(EMPTY);
             return;
         }
         if (HttpHeaderValues.CONTINUE.contentEqualsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT))) {
-            request.response().writeContinue(); // all checks passed: now the client may send the body
+            request.response().writeContinue(); // admitted: now the client may send the body
         }
-        BodyReader reader = new BodyReader(request, limit, declared, then);
+        BodyReader reader = new BodyReader(declared, then);
         request.handler(reader);
         request.endHandler(ended -> reader.end());
+        request.resume(); // in dev mode the live-reload route held the body until now
     }
 
     @Override
     public void handle(Buffer chunk) {
-        if (refused) {
-            return;
-        }
         int size = chunk.length();
-        if ((long) length + size > limit || sized != null && length + size > sized.length) {
-            refused = true;
-            Answers.refuse(request, 413, BodyFraming.tooLarge(limit));
-            return;
-        }
         if (sized != null) {
+            // Netty's decoder never passes more than the declared length on as this request's body.
             chunk.getBytes(0, size, sized, length);
         } else {
             if (chunks == null) {
@@ -76,9 +61,6 @@ final class BodyReader implements io.vertx.core.Handler<Buffer> {
     }
 
     private void end() {
-        if (refused) {
-            return;
-        }
         if (sized != null) {
             then.accept(sized);
         } else {

@@ -34,6 +34,20 @@ runtime_home() {
   if [ -f "$home/ready" ]; then echo "$home"; else "$root/src/build/runtime-home.sh"; fi
 }
 
+# Sets APP, the quarkus-app folder that serves what a start unpacked into $1: the runtime home's
+# for a function folder (OPENRUNTIMES_FUNCTION_DIR then names it), else an archive of the earlier
+# layout's own. Returns 1 when the home cannot be had, 2 when $1 holds neither.
+server_app() {
+  if [ -f "$1/function/function.properties" ]; then
+    APP="$(runtime_home)/quarkus-app" || return 1
+    export OPENRUNTIMES_FUNCTION_DIR="$1/function"
+  elif [ -f "$1/quarkus-app/quarkus-run.jar" ]; then
+    APP="$1/quarkus-app"
+  else
+    return 2
+  fi
+}
+
 # The builder's JVM (build.sh, and its training in src/build/runtime-home.sh): short-lived, so
 # C1 alone (it starts faster than it loses on peak speed) and the serial collector.
 BUILDER_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)

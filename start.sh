@@ -62,14 +62,10 @@ if [ -x "$SERVER/function-runner" ]; then
   supervise "$SERVER/function-runner" -Xmx96m
 fi
 
-if [ -f "$SERVER/function/function.properties" ]; then
-  APP="$(runtime_home)/quarkus-app" || fail "the runtime home could not be found or made"
-  export OPENRUNTIMES_FUNCTION_DIR="$SERVER/function"
-elif [ -f "$SERVER/quarkus-app/quarkus-run.jar" ]; then
-  APP="$SERVER/quarkus-app"
-else
-  fail "$ARCHIVE holds neither function/function.properties nor quarkus-app/quarkus-run.jar: is it the output of build.sh?"
-fi
+server_app "$SERVER" || case $? in
+  1) fail "the runtime home could not be found or made" ;;
+  *) fail "$ARCHIVE holds neither function/function.properties nor quarkus-app/quarkus-run.jar: is it the output of build.sh?" ;;
+esac
 jvm_flags "$APP"
 cd "$APP"
 # shellcheck disable=SC2086

@@ -22,12 +22,10 @@ UNPACKED=/usr/local/server/src/function
 source "${OPENRUNTIMES_RUNTIME_DIR:-/usr/local/src}/jvm-options.sh"
 # shellcheck source=SCRIPTDIR/../../supervise.sh
 source "${OPENRUNTIMES_RUNTIME_DIR:-/usr/local/src}/supervise.sh"
-if [ -f "$UNPACKED/function/function.properties" ]; then
-  APP="$(runtime_home)/quarkus-app" || { echo "server.sh: the runtime home could not be found or made" >&2; exit 1; }
-  export OPENRUNTIMES_FUNCTION_DIR="$UNPACKED/function"
-else
-  APP="$UNPACKED/quarkus-app"
-fi
+server_app "$UNPACKED" || case $? in
+  1) echo "server.sh: the runtime home could not be found or made" >&2; exit 1 ;;
+  *) echo "server.sh: $UNPACKED holds neither function/function.properties nor quarkus-app/quarkus-run.jar: is it the output of helpers/build.sh?" >&2; exit 1 ;;
+esac
 jvm_flags "$APP"
 cd "$APP"
 # shellcheck disable=SC2086

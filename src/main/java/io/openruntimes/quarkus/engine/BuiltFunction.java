@@ -58,15 +58,13 @@ public final class BuiltFunction {
         if (loader.findResource("META-INF/services/java.sql.Driver") == null) {
             return;
         }
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
+        ClassLoader before = FunctionEntrypoint.enter(loader);
         try {
             ServiceLoader.load(java.sql.Driver.class, loader).stream().forEach(ServiceLoader.Provider::get);
         } catch (ServiceConfigurationError | LinkageError e) {
             LOG.warnf("A JDBC driver the function's jars declare cannot be loaded: %s", e);
         } finally {
-            thread.setContextClassLoader(before);
+            FunctionEntrypoint.exit(before);
         }
     }
 

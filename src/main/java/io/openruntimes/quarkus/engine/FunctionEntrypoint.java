@@ -148,14 +148,14 @@ public final class FunctionEntrypoint {
     }
 
     /** Makes {@code loader} the thread's context class loader; returns the one to restore. */
-    private static ClassLoader enter(ClassLoader loader) {
+    static ClassLoader enter(ClassLoader loader) {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         return before;
     }
 
-    private static void exit(ClassLoader before) {
+    static void exit(ClassLoader before) {
         Thread.currentThread().setContextClassLoader(before);
     }
 

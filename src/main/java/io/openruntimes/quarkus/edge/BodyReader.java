@@ -42,7 +42,7 @@ final class BodyReader implements io.vertx.core.Handler<Buffer> {
         BodyReader reader = new BodyReader(declared, then);
         request.handler(reader);
         request.endHandler(ended -> reader.end());
-        request.resume(); // in dev mode the live-reload route held the body until now
+        request.resume(); // Quarkus REST paused the request as it took it
     }
 
     @Override

@@ -29,12 +29,22 @@ public final class EarlyAnswer {
     public static void send(HttpServerRequest request, int status, String contentType, Buffer body) {
         HttpServerResponse response = request.response();
         response.setStatusCode(status).putHeader(HttpHeaderNames.CONTENT_TYPE, contentType);
+        closeIfBodyUnread(request);
+        response.end(body);
+    }
+
+    /**
+     * Readies {@code request}'s connection for an answer given before its body: when a body is still
+     * unread, not a byte more is read, and the answer, whoever writes it, goes out with
+     * {@code Connection: close} and closes the connection once written.
+     */
+    public static void closeIfBodyUnread(HttpServerRequest request) {
         if (bodyUnread(request)) {
-            request.pause(); // not a byte more is read
+            request.pause();
+            HttpServerResponse response = request.response();
             response.putHeader(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
             response.endHandler(written -> request.connection().close());
         }
-        response.end(body);
     }
 
     /**

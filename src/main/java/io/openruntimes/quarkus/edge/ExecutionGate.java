@@ -36,17 +36,22 @@ public class ExecutionGate {
         this.limit = limit.asLongValue();
     }
 
-    /** Admits the execution {@code context} carries and hands its body to {@code then}, or refuses it in {@code form}. */
-    public void enter(RoutingContext context, ErrorForm form, Consumer<byte[]> then) {
+    /**
+     * Admits the execution {@code context} carries and hands its body to {@code then} (on the
+     * request's event loop), or refuses it in {@code form}. Returns whether it was admitted: if
+     * not, it has been answered, and {@code then} is never called.
+     */
+    public boolean enter(RoutingContext context, ErrorForm form, Consumer<byte[]> then) {
         HttpServerRequest request = context.request();
         Admission.Decision decision = admission.admit(BodyFraming.reservation(request, limit));
         if (decision instanceof Admission.Permit permit) {
             context.addEndHandler(ended -> permit.release());
             request.exceptionHandler(context::fail); // a read that fails midway: the guard's failure handler answers
             BodyReader.read(request, then);
-        } else {
-            refuse(request, (Admission.Refusal) decision, form);
+            return true;
         }
+        refuse(request, (Admission.Refusal) decision, form);
+        return false;
     }
 
     private static void refuse(HttpServerRequest request, Admission.Refusal refusal, ErrorForm form) {

@@ -15,14 +15,17 @@ import java.util.stream.Stream;
  * {@code getResourceAsStream}: everything in the layout's resource folder but what only builds the
  * function. The same exclusions as the runtime's pom applies to a native build, relative to the
  * resource folder: {@code **}{@code /*.java}, {@code pom.xml}, Gradle's files, {@code mvnw*},
- * {@code code.tar.gz}, {@code src/test/**}, {@code target/**}; dot files and folders at any
- * depth (Maven's own default excludes drop .git, .svn, .gitignore... wherever they are).
+ * {@code code.tar.gz}, {@code src/test/**}, {@code target/**}, {@code META-INF/resources/**} (in
+ * a native build Quarkus would serve those files itself, ahead of the classic challenge); dot files
+ * and folders at any depth (Maven's own default excludes drop .git, .svn, .gitignore... wherever
+ * they are).
  */
 final class FunctionResources {
 
     private static final Pattern EXCLUDED = Pattern.compile(String.join("|",
             ".*\\.java", "pom\\.xml", "[^/]*\\.gradle", "[^/]*\\.gradle\\.kts", "gradle\\.properties", "gradle/.*",
-            "gradlew[^/]*", "mvnw[^/]*", "code\\.tar\\.gz", "src/test/.*", "target/.*", "(.*/)?\\.[^/]*(/.*)?"));
+            "gradlew[^/]*", "mvnw[^/]*", "code\\.tar\\.gz", "src/test/.*", "target/.*", "META-INF/resources/.*",
+            "(.*/)?\\.[^/]*(/.*)?"));
 
     private FunctionResources() {
     }

@@ -42,6 +42,9 @@ class FunctionResourcesTest {
             src/test/java/IndexTest.java    | false
             src/test/resources/fixture.json | false
             target/classes/Index.class      | false
+            META-INF/resources/index.html   | false
+            META-INF/services/a.Service     | true
+            data/META-INF/resources/x.txt   | true
             .env                            | false
             .git/config                     | false
             data/.gitignore                 | false

@@ -13,7 +13,9 @@ import io.vertx.ext.web.RoutingContext;
  * <p>A request that declares a body which has not fully arrived gets {@code Connection: close},
  * and its connection is closed once the answer is written: the body is never read into memory,
  * and the connection cannot be reused with the rest of that body still in it. Every edge's
- * refusals go through here (the classic challenge's 401, v5's secret, the router's own failures).
+ * refusals go through here: v5's secret and the router's own failures are sent from here; the
+ * classic challenge's 401, which Quarkus REST writes, has its connection readied here
+ * ({@link #closeIfBodyUnread}).
  */
 public final class EarlyAnswer {
 

@@ -1,4 +1,4 @@
-# Sourced by build.sh and dev.sh (and any script that runs the function builder, src/build/java).
+# Sourced by build.sh (and any script that runs the function builder, src/build/java).
 # The builder is JDK-only sources; compiling them on every build would cost seconds on two cores,
 # so they are compiled once into the runtime's target folder, again only when a source (or this
 # recipe) is newer, and run from there. Compiled into a fresh folder, then renamed: two builds at
@@ -23,7 +23,7 @@ function_builder_classes() { # <runtime root>: prints the folder of the builder'
   echo "$classes"
 }
 
-function_project() { # <runtime root> [--dev] <runtime root> <code> <entrypoint> <workspace>: the native (or dev mode) project
+function_project() { # <runtime root> then the builder's native arguments (runtime root, code, entrypoint, workspace): the native project
   local runtime="$1" classes
   shift
   classes="$(function_builder_classes "$runtime")" || return 1

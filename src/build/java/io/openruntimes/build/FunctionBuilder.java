@@ -16,18 +16,18 @@ import java.util.Set;
  * <pre>
  * FunctionBuilder jvm --code DIR --shown-as DIR --entrypoint Index.java --protocol classic|v5
  *     --api function-api.jar [--gson gson.jar] --maven mvnw --work DIR --out DIR
- * FunctionBuilder native [--dev] RUNTIME_ROOT CODE ENTRYPOINT WORKSPACE
+ * FunctionBuilder native RUNTIME_ROOT CODE ENTRYPOINT WORKSPACE
  * </pre>
  *
  * {@code native} writes the Quarkus project with the function compiled in (its protocol from
- * {@code OPENRUNTIMES_PROTOCOL}); {@code --dev}: the project is for {@code quarkus:dev}.
+ * {@code OPENRUNTIMES_PROTOCOL}).
  */
 public final class FunctionBuilder {
 
     static final String USAGE = """
             usage: FunctionBuilder jvm --code DIR [--shown-as DIR] --entrypoint FILE --protocol classic|v5 --api JAR [--gson JAR]
                                        --maven MVNW --work DIR --out DIR
-                   FunctionBuilder native [--dev] RUNTIME_ROOT CODE ENTRYPOINT WORKSPACE""";
+                   FunctionBuilder native RUNTIME_ROOT CODE ENTRYPOINT WORKSPACE""";
     static final Set<String> JVM_OPTIONS = Set.of("--code", "--shown-as", "--entrypoint", "--protocol", "--api", "--gson",
             "--maven", "--work", "--out");
     static final Set<String> JVM_REQUIRED = Set.of("--code", "--entrypoint", "--protocol", "--api", "--maven", "--work", "--out");
@@ -42,8 +42,7 @@ public final class FunctionBuilder {
     /** Runs one build; answers the exit code. */
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
         String mode = args.length == 0 ? "" : args[0];
-        boolean dev = mode.equals("--dev") || (mode.equals("native") && args.length > 1 && args[1].equals("--dev"));
-        String prefix = dev ? "dev.sh: " : "build.sh: ";
+        String prefix = "build.sh: ";
         try {
             List<String> warnings;
             String className;
@@ -54,8 +53,8 @@ public final class FunctionBuilder {
                     err.println(build.compilerMessages());
                 }
                 warnings = build.warnings();
-            } else if (mode.equals("native") || mode.equals("--dev")) {
-                String[] rest = Arrays.copyOfRange(args, mode.equals("native") && dev ? 2 : 1, args.length);
+            } else if (mode.equals("native")) {
+                String[] rest = Arrays.copyOfRange(args, 1, args.length);
                 if (rest.length != 4) {
                     throw new Usage("native takes RUNTIME_ROOT CODE ENTRYPOINT WORKSPACE");
                 }
@@ -64,7 +63,7 @@ public final class FunctionBuilder {
                 Path workspace = Path.of(rest[3]);
                 NativeProject project = new NativeProject(runtime, code, rest[2], workspace,
                         NativeProject.runtimeArtifactsFor(runtime, code, workspace))
-                        .v5(isV5(environment.get("OPENRUNTIMES_PROTOCOL"))).devMode(dev);
+                        .v5(isV5(environment.get("OPENRUNTIMES_PROTOCOL")));
                 className = project.write();
                 warnings = project.warnings();
             } else {

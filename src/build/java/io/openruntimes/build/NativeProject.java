@@ -16,7 +16,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * The function folder as a Maven project that builds the runtime with the function in it: what a
- * native build (a closed world) and dev mode need.
+ * native build (a closed world) needs.
  *
  * <p>Writes, into the workspace: a {@code pom.xml} that is the runtime's own plus the function's
  * dependencies (declared directly, so they keep their versions unless the runtime needs another at
@@ -35,7 +35,6 @@ final class NativeProject {
     private final Path workspace;
     private final Map<String, String> runtimeArtifacts;
     private final List<String> warnings = new ArrayList<>();
-    private boolean devMode;
     private boolean v5;
 
     NativeProject(Path runtimeRoot, Path functionDir, String entrypoint, Path workspace, Map<String, String> runtimeArtifacts) {
@@ -54,12 +53,6 @@ final class NativeProject {
 
     NativeProject v5(boolean v5) {
         this.v5 = v5;
-        return this;
-    }
-
-    /** Whether the project is for {@code quarkus:dev} (see {@link #devModeLayout}). */
-    NativeProject devMode(boolean devMode) {
-        this.devMode = devMode;
         return this;
     }
 
@@ -131,14 +124,6 @@ final class NativeProject {
         Xml.first(properties, "maven.compiler.release").setTextContent(
                 userProperties.getOrDefault("maven.compiler.release", Integer.toString(Runtime.version().feature())));
         withoutRuntimeTests(project);
-        if (devMode) {
-            devModeLayout(project);
-            if (!layout.maven() && Files.isDirectory(functionDir.resolve("src/test"))) {
-                // Dev mode's reload compiles every changed .java file under a source root, excludes or not.
-                warnings.add("in a flat folder, dev mode compiles a saved file under src/test as the function's own:"
-                        + " keep the function in src/main/java (Maven's layout) to edit its tests while it runs");
-            }
-        }
 
         if (userPom != null) {
             String ignored = userPom.ignoredPartsWarning(List.of("properties", "repositories", "dependencies"),
@@ -223,38 +208,9 @@ final class NativeProject {
     }
 
     /**
-     * Quarkus dev mode expects the project's first source folder and first resource folder inside
-     * the project's own folder (its Dev UI build step fails at start otherwise), but the runtime's
-     * sources and the function's are both elsewhere. So the first source folder becomes an empty
-     * one in the workspace, the runtime's sources join the function's as added source folders
-     * (both still compile, both are still watched for changes), and the generated resources,
-     * which are in the workspace, come first.
-     */
-    private void devModeLayout(Element project) {
-        Element build = Xml.first(project, "build");
-        moveGeneratedResourcesFirst(Xml.first(build, "resources"));
-        Element sourceDirectory = Xml.first(build, "sourceDirectory");
-        String runtimeSources = sourceDirectory.getTextContent().trim();
-        Path placeholder = workspace.resolve("src/main/java");
-        createDirectories(placeholder);
-        sourceDirectory.setTextContent(placeholder.toString());
-        NodeList sources = project.getElementsByTagName("source");
-        for (int i = 0; i < sources.getLength(); i++) {
-            Element functionSources = (Element) sources.item(i);
-            if (functionSources.getTextContent().trim().equals("${function.dir}")) {
-                Element runtime = project.getOwnerDocument().createElement("source");
-                runtime.setTextContent(runtimeSources);
-                functionSources.getParentNode().insertBefore(runtime, functionSources);
-                return;
-            }
-        }
-        throw new IllegalStateException("the runtime's pom.xml has no build-helper source ${function.dir}");
-    }
-
-    /**
      * The runtime's own tests have no place in a function's build: their sources, resources, test
-     * functions and the builder's own sources would be compiled (dev mode compiles test sources for
-     * continuous testing) against test dependencies this project does not declare, and fail.
+     * functions and the builder's own sources would be compiled against test dependencies this
+     * project does not declare, and fail.
      * Points the test source folder at an empty one in the workspace and drops the rest.
      */
     private void withoutRuntimeTests(Element project) {
@@ -262,7 +218,7 @@ final class NativeProject {
         Path noTests = workspace.resolve("no-tests");
         createDirectories(noTests);
         Xml.first(build, "testSourceDirectory").setTextContent(noTests.toString());
-        // -Dfunction's dev-mode profile starts dev.sh: the project dev.sh runs must not do it again.
+        // The runtime's one profile serves a function in dev mode (-Dfunction): nothing a native build wants.
         Element profiles = Xml.first(project, "profiles");
         if (profiles != null) {
             project.removeChild(profiles);
@@ -280,23 +236,6 @@ final class NativeProject {
             if (goals != null) {
                 Xml.children(goals).stream().filter(g -> g.getTextContent().trim().equals("generate-code-tests"))
                         .forEach(goals::removeChild);
-            }
-        }
-    }
-
-    /** The {@code ${function.generated}} resource folder, with the comment above it, first in the list. */
-    private static void moveGeneratedResourcesFirst(Element resources) {
-        for (Element resource : Xml.children(resources)) {
-            if (!"${function.generated}".equals(Xml.textOf(resource, "directory"))) {
-                continue;
-            }
-            Node comment = resource.getPreviousSibling();
-            while (comment != null && comment.getNodeType() == Node.TEXT_NODE) {
-                comment = comment.getPreviousSibling();
-            }
-            resources.insertBefore(resource, resources.getFirstChild());
-            if (comment != null && comment.getNodeType() == Node.COMMENT_NODE) {
-                resources.insertBefore(comment, resource);
             }
         }
     }

@@ -92,10 +92,13 @@ final class DevFunctionSource implements FunctionSource {
         return current;
     }
 
-    /** Every source's and resource's path, size and modification time, summed up: it changes when one is saved. */
+    /**
+     * Every source's and resource's path, size and modification time, and the pom's (its release),
+     * summed up: it changes when one is saved.
+     */
     private long fingerprint() {
         long hash = 17;
-        for (Path file : Stream.concat(files.sources().stream(), files.resources().stream()).toList()) {
+        for (Path file : Stream.of(files.sources(), files.resources(), List.of(files.pom())).flatMap(List::stream).toList()) {
             hash = 31 * hash + file.hashCode();
             try {
                 BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
@@ -114,7 +117,7 @@ final class DevFunctionSource implements FunctionSource {
         Path function = settings.workspace().resolve("builds").resolve(Integer.toString(++generation)).resolve("function");
         FunctionCompiler.Result result;
         try {
-            result = compiler.compile(files.sources(), classPath, function.resolve("classes"));
+            result = compiler.compile(files.sources(), classPath, files.release(), function.resolve("classes"));
             if (result.compiled()) {
                 files.copyResources(function.resolve("classes"));
                 writeDescriptor(function);
@@ -174,7 +177,7 @@ final class DevFunctionSource implements FunctionSource {
     private synchronized void warmUp() {
         Path scratch = settings.workspace().resolve("warm-up");
         try {
-            compiler.compile(files.sources(), classPath, scratch);
+            compiler.compile(files.sources(), classPath, files.release(), scratch);
         } catch (IOException | RuntimeException e) {
             LOG.debugf("A warm-up compile failed: %s", e); // only ever a slower first reload
         } finally {

@@ -36,15 +36,25 @@ final class FunctionCompiler {
         this.files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
     }
 
-    /** Compiles {@code sources} against {@code classPath} into {@code classes}, as the builder does (debug information, parameter names). */
-    Result compile(List<Path> sources, List<Path> classPath, Path classes) throws IOException {
+    /**
+     * Compiles {@code sources} for {@code release} against {@code classPath} into {@code classes},
+     * as the builder does (debug information, parameter names).
+     */
+    Result compile(List<Path> sources, List<Path> classPath, String release, Path classes) throws IOException {
         Files.createDirectories(classes);
         StringWriter report = new StringWriter();
-        List<String> options = List.of("-d", classes.toString(), "-encoding", "UTF-8", "-g", "-parameters", "-implicit:none",
-                "-sourcepath", "", "-cp", classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        List<String> options = List.of("--release", release, "-d", classes.toString(), "-encoding", "UTF-8", "-g", "-parameters",
+                "-implicit:none", "-sourcepath", "", "-cp",
+                classPath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
         synchronized (files) {
-            boolean compiled = javac.getTask(report, files, null, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-            return new Result(compiled, report.toString().strip());
+            try {
+                boolean compiled = javac.getTask(report, files, null, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
+                return new Result(compiled, report.toString().strip());
+            } catch (IllegalArgumentException refused) {
+                // javac's refusal of an option: the only one from the function is its release.
+                return new Result(false, "pom.xml asks for maven.compiler.release " + release + ", which this JDK ("
+                        + Runtime.version().feature() + ") cannot compile for: " + refused.getMessage().replaceFirst("^error: ", ""));
+            }
         }
     }
 }

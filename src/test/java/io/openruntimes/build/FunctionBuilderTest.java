@@ -57,11 +57,6 @@ class FunctionBuilderTest {
         assertEquals(0, result.exit(), result.err());
         assertEquals("Index\n", result.out());
         assertTrue(temp.resolve("workspace/pom.xml").toFile().isFile());
-
-        result = run(Map.of(), "native", "--dev", RUNTIME.toString(), code.toString(), "Index.java", temp.resolve("dev").toString());
-        assertEquals(0, result.exit(), result.err());
-        assertEquals("Index\n", result.out());
-        assertTrue(result.err().startsWith("WARNING: in a flat folder, dev mode compiles a saved file under src/test"), result.err());
     }
 
     @Test
@@ -71,9 +66,6 @@ class FunctionBuilderTest {
         assertEquals(1, result.exit());
         assertEquals("", result.out());
         assertTrue(result.err().startsWith("build.sh: Index.java must declare a public class Index"), result.err());
-
-        result = run(Map.of(), "--dev", RUNTIME.toString(), code.toString(), "Index.java", temp.resolve("workspace").toString());
-        assertTrue(result.err().startsWith("dev.sh: Index.java must declare"), result.err());
 
         result = run(Map.of("OPENRUNTIMES_PROTOCOL", "v4"), "native", RUNTIME.toString(), code.toString(), "Index.java", temp.toString());
         assertEquals("build.sh: OPENRUNTIMES_PROTOCOL must be classic or v5, not 'v4'\n", result.err());

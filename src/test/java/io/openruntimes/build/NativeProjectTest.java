@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Quarkus project a native build (and dev mode) writes for a function folder: what of the
+ * The Quarkus project a native build writes for a function folder: what of the
  * function's pom.xml and Gradle files and of the runtime's own pom it keeps, and the generated
  * configuration naming the entry class (no Maven runs).
  */
@@ -75,16 +75,14 @@ class NativeProjectTest {
     @Test
     void theRuntimesOwnTestsBuilderAndDevProfileAreLeftOut() throws IOException {
         Path function = function("Index.java", INDEX);
-        for (boolean dev : new boolean[] {false, true}) {
-            project(function, "Index.java").devMode(dev).write();
-            String pom = pom();
-            assertEquals(temp.resolve("workspace/no-tests").toString(), element(pom, "testSourceDirectory"), "dev " + dev);
-            assertFalse(pom.contains("<testResources>"), pom);
-            assertFalse(pom.contains("test-functions"), pom);
-            assertFalse(pom.contains("builder-sources"), pom);
-            assertFalse(pom.contains("generate-code-tests"), pom);
-            assertFalse(pom.contains("<profiles>"), pom);
-        }
+        project(function, "Index.java").write();
+        String pom = pom();
+        assertEquals(temp.resolve("workspace/no-tests").toString(), element(pom, "testSourceDirectory"));
+        assertFalse(pom.contains("<testResources>"), pom);
+        assertFalse(pom.contains("test-functions"), pom);
+        assertFalse(pom.contains("builder-sources"), pom);
+        assertFalse(pom.contains("generate-code-tests"), pom);
+        assertFalse(pom.contains("<profiles>"), pom);
     }
 
     @Test

@@ -11,6 +11,12 @@ public interface Edge {
     /** The form of the answers the shared guard gives for this edge (framing, body limit, timeouts). */
     ErrorForm errorForm();
 
+    /**
+     * Whether each execution gets an access line on standard output unless the operator says
+     * (OPENRUNTIMES_ACCESS_LOG).
+     */
+    boolean accessLogByDefault();
+
     /** Adds this edge's routes; called once, before the server listens. */
     void install(Router router);
 

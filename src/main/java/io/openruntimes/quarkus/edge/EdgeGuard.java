@@ -1,13 +1,11 @@
 package io.openruntimes.quarkus.edge;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.HttpServerStart;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -27,16 +25,14 @@ import org.jboss.logging.Logger;
  * fail midway. Both answer in the {@link ErrorForm} the active edge installed with
  * {@link #speak(ErrorForm)}.
  *
- * <p>The guard is installed on the listening socket once it listens: a handler on the server
- * channel adds the guard to each accepted connection before Vert.x sets up its pipeline. Finding
- * that channel needs a seam no public API offers ({@link ListeningChannels}); if a Vert.x upgrade
- * removes it, the runtime still serves, without the guard, and says so at start.
+ * <p>{@link GuardedTransport}, the transport Vert.x listens with, hands each accepted connection
+ * to {@link #guard} before Vert.x sets up its pipeline. Should Vert.x ever listen without it, the
+ * runtime still serves, without the guard, and says so at start.
  */
 @Singleton
 public class EdgeGuard {
 
     private static final Logger LOG = Logger.getLogger(EdgeGuard.class);
-    private static final String ACCEPT = "openruntimes-accept";
     static final String RAW = "openruntimes-guard-raw";
     static final String HTTP = "openruntimes-guard-http";
 
@@ -56,8 +52,9 @@ public class EdgeGuard {
         this.form = form;
     }
 
-    void failures(@Observes Router router) {
+    void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::failed);
+        GuardedTransport.guardEach(this::guard);
     }
 
     private void failed(RoutingContext context) {
@@ -84,42 +81,30 @@ public class EdgeGuard {
         EarlyAnswer.send(context, status, form, message);
     }
 
-    void guardConnections(@ObservesAsync HttpServerStart started, Vertx vertx) {
-        try {
-            for (Channel listening : ListeningChannels.of(vertx)) {
-                if (listening.pipeline().get(ACCEPT) == null) {
-                    listening.pipeline().addFirst(ACCEPT, new Accept());
-                }
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("Cannot guard HTTP connections on this Vert.x version (" + e + "): malformed requests get "
-                    + "Vert.x's own answers, there are no header or keep-alive timeouts, and no body limit but Quarkus's");
+    void warnIfUnguarded(@ObservesAsync HttpServerStart started) {
+        if (!GuardedTransport.listening()) {
+            LOG.warn("HTTP connections are not guarded: Vert.x did not take its transport from " + GuardedTransport.class.getName()
+                    + " (is quarkus.vertx.prefer-native-transport off?): malformed requests get Vert.x's own answers, "
+                    + "there are no header or keep-alive timeouts, and no body limit but Quarkus's");
         }
     }
 
-    /** On the listening socket: each accepted connection gets its guard first in line. */
-    @ChannelHandler.Sharable
-    private final class Accept extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (msg instanceof Channel connection) {
-                ConnectionGuard guard = new ConnectionGuard(limits);
-                connection.pipeline().addFirst(RAW, guard.raw());
-                // Vert.x builds the rest of the pipeline when the connection registers; the HTTP side
-                // goes just before Vert.x's own handler then.
-                connection.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelRegistered(ChannelHandlerContext registered) {
-                        var pipeline = registered.pipeline();
-                        pipeline.remove(this);
-                        if (pipeline.get("handler") != null) {
-                            pipeline.addBefore("handler", HTTP, guard.http());
-                        }
-                        registered.fireChannelRegistered();
-                    }
-                });
+    /** Puts a new guard first in line on a connection just accepted. */
+    private void guard(Channel connection) {
+        ConnectionGuard guard = new ConnectionGuard(limits);
+        connection.pipeline().addFirst(RAW, guard.raw());
+        // Vert.x builds the rest of the pipeline when the connection registers; the HTTP side goes
+        // just before Vert.x's own handler then.
+        connection.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRegistered(ChannelHandlerContext registered) {
+                var pipeline = registered.pipeline();
+                pipeline.remove(this);
+                if (pipeline.get("handler") != null) {
+                    pipeline.addBefore("handler", HTTP, guard.http());
+                }
+                registered.fireChannelRegistered();
             }
-            ctx.fireChannelRead(msg);
-        }
+        });
     }
 }

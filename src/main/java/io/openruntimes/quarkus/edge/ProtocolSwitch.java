@@ -1,5 +1,6 @@
 package io.openruntimes.quarkus.edge;
 
+import io.openruntimes.quarkus.observe.ExecutionObserver;
 import io.quarkus.vertx.http.HttpServerStart;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
@@ -27,8 +28,9 @@ public class ProtocolSwitch {
         LOG.debugf("Speaking the %s protocol", config.protocol());
     }
 
-    void install(@Observes Router router, EdgeGuard guard) {
+    void install(@Observes Router router, EdgeGuard guard, ExecutionObserver observer) {
         guard.speak(edge.errorForm());
+        observer.accessLogByDefault(edge.accessLogByDefault());
         edge.install(router);
     }
 

@@ -37,6 +37,12 @@ public class ClassicEdge implements Edge {
         return ErrorSchema.FORM;
     }
 
+    /** On: the classic protocol keeps no log files, so standard output is where an operator sees its executions. */
+    @Override
+    public boolean accessLogByDefault() {
+        return true;
+    }
+
     @Override
     public void install(Router router) {
         challenge.install();

@@ -1,9 +1,8 @@
 package io.openruntimes.quarkus.observe;
 
-import io.openruntimes.quarkus.edge.EdgeConfig;
-import io.openruntimes.quarkus.edge.Protocol;
 import io.openruntimes.quarkus.engine.ExecutionIds;
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,12 +18,22 @@ public class ExecutionObserver {
 
     private static final Logger ACCESS = Logger.getLogger("access");
 
-    private final boolean accessLog;
+    private final Optional<Boolean> configured;
     private final ExecutionMetrics metrics;
+    /** Off until {@link #accessLogByDefault}: no line before the edge that speaks is known. */
+    private volatile boolean accessLog;
 
-    public ExecutionObserver(ObserveConfig config, EdgeConfig edge, ExecutionMetrics metrics) {
-        this.accessLog = config.accessLog().orElse(edge.protocol() == Protocol.CLASSIC);
+    public ExecutionObserver(ObserveConfig config, ExecutionMetrics metrics) {
+        this.configured = config.accessLog();
         this.metrics = metrics;
+    }
+
+    /**
+     * The active edge's default for the access line, which OPENRUNTIMES_ACCESS_LOG overrides; told
+     * once, at start, by the protocol switch, before the server listens.
+     */
+    public void accessLogByDefault(boolean on) {
+        accessLog = configured.orElse(on);
     }
 
     /** Whether ended executions are wanted at all: if not, an edge need not watch them. */

@@ -68,6 +68,12 @@ public class V5Edge implements Edge {
         return ErrorForm.TEXT;
     }
 
+    /** Off: v5's executor never reads the standard output (it has each execution's log files), while Docker keeps every line of it. */
+    @Override
+    public boolean accessLogByDefault() {
+        return false;
+    }
+
     @Override
     public void install(Router router) {
         FunctionOutput.install();

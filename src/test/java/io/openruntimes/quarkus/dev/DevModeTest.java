@@ -149,6 +149,22 @@ class DevModeTest {
         assertEquals(JSON.readTree("{\"greeting\":\"Howdy, dev\",\"version\":3}"), JSON.readTree(response.body()));
     }
 
+    @Test
+    @Order(6)
+    void compilesForThePomsReleaseAndSaysWhenThisJdkCannot() throws Exception {
+        Files.writeString(function.resolve("pom.xml"),
+                "<project><properties><maven.compiler.release>99</maven.compiler.release></properties></project>\n");
+        HttpResponse<String> refused = execute("dev");
+        assertEquals(500, refused.statusCode(), refused.body());
+        String expected = "maven.compiler.release 99, which this JDK (" + Runtime.version().feature() + ") cannot compile for";
+        assertTrue(JSON.readTree(refused.body()).get("message").asText().contains(expected), refused.body());
+
+        long saved = edit("pom.xml", ">99<", ">17<");
+        HttpResponse<String> response = execute("dev");
+        printReload("release changed", saved);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
     private static HttpResponse<String> execute(String payload) throws IOException, InterruptedException {
         return devMode.execute(JSON.writeValueAsString(Map.of("payload", payload)));
     }

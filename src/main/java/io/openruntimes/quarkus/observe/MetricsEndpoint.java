@@ -33,8 +33,11 @@ public class MetricsEndpoint {
     private static List<Route> served(Router router, String mount) {
         List<Route> found = new ArrayList<>();
         for (Route route : router.getRoutes()) {
-            String path = route.getPath() == null ? null : mount + route.getPath();
-            if (route.getSubRouter() != null && path != null) {
+            if (route.getPath() == null) {
+                continue; // every path's route (a filter, v5's edge): not the endpoint's
+            }
+            String path = mount + route.getPath();
+            if (route.getSubRouter() != null) {
                 found.addAll(served(route.getSubRouter(), path.endsWith("/") ? path.substring(0, path.length() - 1) : path));
             } else if (PATHS.contains(path)) {
                 found.add(route);

@@ -92,8 +92,8 @@ public final class GuardedTransport implements Transport {
     /**
      * Vert.x asks its transport for the event loops, then, on the same thread, for a group of one
      * thread that only accepts connections. That group is the event loops instead: a connection is
-     * accepted on an event loop, often the one it is served on, not handed from a thread of its
-     * own to an event loop that must be woken up for it, once a connection (docs/performance.md).
+     * accepted on an event loop, often the one it is served on, instead of on a thread of its own
+     * that hands every connection to an event loop and wakes that up for it (docs/performance.md).
      * Asked in another order, the acceptor is a group of its own, as in Vert.x.
      */
     private static final ThreadLocal<EventLoopGroup> EVENT_LOOPS = new ThreadLocal<>();

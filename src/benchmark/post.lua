@@ -6,6 +6,8 @@
 -- BENCH_KEY: the secret; BENCH_LIMIT (optional): stop each thread after that many responses.
 -- BENCH_EXECUTOR=true (v5): as Open Runtimes' executor sends it: a new connection for every
 --   execution (Connection: close; wrk connects again) and its four headers, Authorization too.
+--   With logging on, BENCH_LOGS names the logs folder and, as the executor does after each
+--   execution, the two files the answer's x-open-runtimes-log-id names are read and deleted.
 if os.getenv("BENCH_PROTOCOL") == "v5" then
   wrk.method = "GET"
   wrk.headers["x-open-runtimes-secret"] = os.getenv("BENCH_KEY")
@@ -25,14 +27,34 @@ else
           .. '"headers":{"x-test-header":"value","content-type":"application/json"},"timeout":30}'
 end
 
+-- The executor's part after an answer: read both files, then delete them.
+local logs = os.getenv("BENCH_EXECUTOR") == "true" and os.getenv("BENCH_LOGGING") ~= "disabled"
+  and os.getenv("BENCH_LOGS") or nil
+local function collect(headers)
+  local id = headers["x-open-runtimes-log-id"]
+  if not id then return end
+  for _, kind in ipairs({ "_logs.log", "_errors.log" }) do
+    local path = logs .. "/" .. id .. kind
+    local file = io.open(path, "rb")
+    if file then
+      file:read("*a")
+      file:close()
+      os.remove(path)
+    end
+  end
+end
+
 local limit = tonumber(os.getenv("BENCH_LIMIT") or "")
-if limit then
+if limit or logs then
   local seen = 0
-  -- Only defined when asked: a response callback slows every request down.
+  -- Only defined when needed: a response callback slows every request down.
   function response(status, headers, body)
-    seen = seen + 1
-    if seen >= limit then
-      wrk.thread:stop()
+    if logs then collect(headers) end
+    if limit then
+      seen = seen + 1
+      if seen >= limit then
+        wrk.thread:stop()
+      end
     end
   end
 end

@@ -179,8 +179,19 @@ stop() {
   unset "PID[$1]"
 }
 
-# The server's JVM: supervise.sh's child under our start scripts, the process itself for the baseline.
-server_pid() { local jvm; jvm=$(pgrep -P "${PID[$1]}" -x java | head -n 1) || true; echo "${jvm:-${PID[$1]}}"; }
+# The server's JVM: the java process under $1's (supervise.sh's child under our start scripts, a
+# level further under helpers/start.sh), the process itself for the baseline.
+server_pid() {
+  local java pid
+  for java in $(pgrep -x java); do
+    pid=$java
+    while [ "${pid:-1}" -gt 1 ]; do
+      [ "$pid" != "${PID[$1]}" ] || { echo "$java"; return; }
+      pid=$(awk '{ print $4 }' "/proc/$pid/stat" 2>/dev/null) || break
+    done
+  done
+  echo "${PID[$1]}"
+}
 rss_mb() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$(server_pid "$1")/status"; }
 
 execute() {
@@ -307,7 +318,7 @@ split_cold_start() {
 # Ours and the baseline take turns, start by start and round by round, so that the noise of
 # a shared machine falls on both alike. The floor (the baseline with its own class archive)
 # takes its turn in the cold starts.
-declare -A COLD RSS0 RSS10K RPS P50 P99 PORT UNPACK JVM QUARKUS FIRST
+declare -A COLD RSS0 RSS10K RPS P50 P99 PORT UNPACK JVM QUARKUS FIRST CPU
 measure() {
   local fn=$1 kind i t open start answered
   declare -A times rss opens
@@ -364,10 +375,12 @@ measure() {
 # time, each on a new connection with the executor's four headers, against keep-alive connections
 # at the same 8 (the two take turns, round by round). The access line stays at its v5 default.
 measure_executor_like() {
-  local fn profile i rps p50 p99 bad CONNECTIONS=8
+  local fn profile i rps p50 p99 bad ticks CONNECTIONS=8
   declare -A rounds
   for fn in v5-logs v5-nolog; do
     if [ "$fn" = v5-logs ]; then export BENCH_LOGGING=enabled; else export BENCH_LOGGING=disabled; fi
+    # The executor-like client reads and deletes each execution's two log files, as the executor does.
+    export BENCH_LOGS="$WORK/v5-logs"
     PORT[ours]=$(free_port)
     launch ours "$fn" "${PORT[ours]}" executor
     first_200 ours "${PORT[ours]}" "$(now)" >/dev/null || { tail -n 20 "$WORK/ours-$fn-executor.log" >&2; exit 1; }
@@ -375,10 +388,12 @@ measure_executor_like() {
     load "${PORT[ours]}" "$WARMUP" >/dev/null
     for i in $(seq "$ROUNDS"); do
       for profile in keep-alive executor; do
+        ticks=$(cpu_ticks ours)
         read -r rps p50 p99 bad < <(BENCH_EXECUTOR=$([ "$profile" = executor ] && echo true || echo false) \
           load "${PORT[ours]}" "$(( DURATION / ROUNDS ))")
         [ "$bad" = 0 ] || log "WARNING: $profile-$fn answered $bad non-2xx responses under load"
         rounds[$profile-$fn-rps]+="$rps"$'\n'; rounds[$profile-$fn-p99]+="$p99"$'\n'
+        rounds[$profile-$fn-cpu]+="$(cpu_per_execution $(( $(cpu_ticks ours) - ticks )) "$rps" "$(( DURATION / ROUNDS ))")"$'\n'
       done
     done
     # With BENCH_PROFILE: where a new connection's cost goes, under the executor-like load.
@@ -387,10 +402,16 @@ measure_executor_like() {
     for profile in keep-alive executor; do
       RPS[$profile-$fn]=$(median <<<"${rounds[$profile-$fn-rps]%$'\n'}")
       P99[$profile-$fn]=$(median <<<"${rounds[$profile-$fn-p99]%$'\n'}")
-      log "$profile-$fn rounds: req/s $(echo ${rounds[$profile-$fn-rps]}); p99 $(echo ${rounds[$profile-$fn-p99]})"
+      CPU[$profile-$fn]=$(median <<<"${rounds[$profile-$fn-cpu]%$'\n'}")
+      log "$profile-$fn rounds: req/s $(echo ${rounds[$profile-$fn-rps]}); p99 $(echo ${rounds[$profile-$fn-p99]}); server CPU per execution (µs) $(echo ${rounds[$profile-$fn-cpu]})"
     done
   done
 }
+# The server's CPU time (user and system, clock ticks) so far: $1's JVM.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(server_pid "$1")/stat"; }
+# µs of the server's CPU per execution: $1 ticks over $2 req/s for $3 s. Less swayed than req/s
+# by what else the machine runs (wrk itself included), so it compares transports more steadily.
+cpu_per_execution() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v rps="$2" -v s="$3" 'BEGIN { printf "%.0f", (rps > 0 ? t * 1000000 / hz / (rps * s) : 0) }'; }
 executor_table() {
   echo; echo "v5 as the executor calls it (new connection per execution, its four headers), 8 at a time, against keep-alive at 8:"
   echo
@@ -401,6 +422,8 @@ executor_table() {
   echo "| executor-like: throughput (req/s) | ${RPS[executor-v5-logs]} | ${RPS[executor-v5-nolog]} |"
   echo "| executor-like: latency p99 (ms) | ${P99[executor-v5-logs]} | ${P99[executor-v5-nolog]} |"
   echo "| executor-like / keep-alive | $(ratio "${RPS[executor-v5-logs]}" "${RPS[keep-alive-v5-logs]}") | $(ratio "${RPS[executor-v5-nolog]}" "${RPS[keep-alive-v5-nolog]}") |"
+  echo "| keep-alive: server CPU per execution (µs) | ${CPU[keep-alive-v5-logs]} | ${CPU[keep-alive-v5-nolog]} |"
+  echo "| executor-like: server CPU per execution (µs) | ${CPU[executor-v5-logs]} | ${CPU[executor-v5-nolog]} |"
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else printf "-" }'; }
 if [ "$ONLY" = executor ]; then

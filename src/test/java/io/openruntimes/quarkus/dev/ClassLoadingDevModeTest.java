@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openruntimes.quarkus.scripts.Scripts;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClassLoadingDevModeTest {
 
-    private static final Path RUNTIME = Path.of("").toAbsolutePath();
+    private static final Path RUNTIME = Scripts.RUNTIME;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaffoldDevModeTest {
 
-    private static final Path RUNTIME = Path.of("").toAbsolutePath();
+    private static final Path RUNTIME = Scripts.RUNTIME;
 
     @TempDir
     static Path temp;

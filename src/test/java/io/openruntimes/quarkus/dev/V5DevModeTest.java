@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.openruntimes.quarkus.scripts.Scripts;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class V5DevModeTest {
 
-    private static final Path RUNTIME = Path.of("").toAbsolutePath();
+    private static final Path RUNTIME = Scripts.RUNTIME;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

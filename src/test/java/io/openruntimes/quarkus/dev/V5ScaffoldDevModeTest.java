@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class V5ScaffoldDevModeTest {
 
-    private static final Path RUNTIME = Path.of("").toAbsolutePath();
+    private static final Path RUNTIME = Scripts.RUNTIME;
 
     @TempDir
     Path temp;

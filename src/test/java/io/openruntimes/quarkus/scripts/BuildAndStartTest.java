@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BuildAndStartTest {
 
-    static final Path FUNCTIONS = Scripts.RUNTIME.resolve("src/test/functions");
+    static final Path FUNCTIONS = Scripts.FUNCTIONS;
 
     @TempDir
     static Path scratch;

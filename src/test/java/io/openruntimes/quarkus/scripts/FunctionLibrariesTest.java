@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FunctionLibrariesTest {
 
-    static final Path FUNCTIONS = Scripts.RUNTIME.resolve("src/test/functions");
+    static final Path FUNCTIONS = Scripts.FUNCTIONS;
 
     @TempDir
     static Path scratch;

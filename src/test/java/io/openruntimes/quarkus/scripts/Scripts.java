@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class Scripts {
 
     public static final Path RUNTIME = Path.of(System.getProperty("runtime.root", "")).toAbsolutePath();
+    /** The test functions, one folder each. */
+    public static final Path FUNCTIONS = RUNTIME.resolve("src/test/functions");
     public static final String KEY = "e2e-secret";
 
     private Scripts() {
@@ -46,7 +48,7 @@ public final class Scripts {
 
     /** Builds the test function {@code src/test/functions/<name>} (entrypoint Index.java), failing if the build does. */
     public static Build buildTestFunction(String name, Path scratch) {
-        Build build = build(RUNTIME.resolve("src/test/functions").resolve(name), "Index.java", scratch);
+        Build build = build(FUNCTIONS.resolve(name), "Index.java", scratch);
         if (build.exitCode() != 0) {
             throw new AssertionError("build.sh exited with " + build.exitCode() + ":\n" + build.output());
         }

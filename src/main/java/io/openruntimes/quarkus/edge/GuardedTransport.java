@@ -84,11 +84,6 @@ public final class GuardedTransport implements Transport {
         return listening;
     }
 
-    /** Which of the two this process uses: the same for every Vert.x instance in it. */
-    static Kind kind() {
-        return Kind.chosen();
-    }
-
     /**
      * Vert.x asks its transport for the event loops, then, on the same thread, for a group of one
      * thread that only accepts connections. That group is the event loops instead: a connection is
@@ -220,7 +215,10 @@ public final class GuardedTransport implements Transport {
         }
     }
 
-    /** The two transports, chosen once a process: epoll when Netty's native library loads. */
+    /**
+     * The two transports, chosen once a process ({@link #chosen}), the same for every Vert.x
+     * instance in it: epoll when Netty's native library loads.
+     */
     enum Kind {
         EPOLL, NIO;
 

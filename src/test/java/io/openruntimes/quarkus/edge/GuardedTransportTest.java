@@ -71,7 +71,7 @@ class GuardedTransportTest {
 
     @Test
     void theProcessChoosesEpollWhereNettysLibraryLoads() {
-        assertEquals(Epoll.isAvailable() ? GuardedTransport.Kind.EPOLL : GuardedTransport.Kind.NIO, GuardedTransport.kind());
+        assertEquals(Epoll.isAvailable() ? GuardedTransport.Kind.EPOLL : GuardedTransport.Kind.NIO, GuardedTransport.Kind.chosen());
     }
 
     @Test
@@ -96,7 +96,7 @@ class GuardedTransportTest {
                 assertEquals(i + 1, guarded.size());
                 assertEquals(socket.getLocalPort(), ((InetSocketAddress) guarded.get(i).remoteAddress()).getPort());
                 // The connection Vert.x served is the chosen transport's.
-                assertEquals(connectionClass(GuardedTransport.kind()), guarded.get(i).getClass());
+                assertEquals(connectionClass(GuardedTransport.Kind.chosen()), guarded.get(i).getClass());
                 // Accepted on an event loop, not on Vert.x's acceptor thread.
                 assertTrue(acceptingThreads.get(i).startsWith("vert.x-eventloop-thread-"), acceptingThreads.get(i));
             }
@@ -105,14 +105,14 @@ class GuardedTransportTest {
 
     @Test
     void theAcceptorIsTheEventLoopsWhenAskedForAfterThem() {
-        GuardedTransport transport = new GuardedTransport(GuardedTransport.kind());
+        GuardedTransport transport = new GuardedTransport(GuardedTransport.Kind.chosen());
         loops = transport.eventLoopGroup(Transport.IO_EVENT_LOOP_GROUP, 2, new DefaultThreadFactory("guarded-test"), 50);
         assertSame(loops, transport.eventLoopGroup(Transport.ACCEPTOR_EVENT_LOOP_GROUP, 1, new DefaultThreadFactory("guarded-test"), 100));
     }
 
     @Test
     void anAcceptorAskedForFirstIsAGroupOfItsOwn() throws Exception {
-        GuardedTransport transport = new GuardedTransport(GuardedTransport.kind());
+        GuardedTransport transport = new GuardedTransport(GuardedTransport.Kind.chosen());
         EventLoopGroup acceptor = transport.eventLoopGroup(Transport.ACCEPTOR_EVENT_LOOP_GROUP, 1, new DefaultThreadFactory("guarded-test"), 100);
         try {
             loops = transport.eventLoopGroup(Transport.IO_EVENT_LOOP_GROUP, 2, new DefaultThreadFactory("guarded-test"), 50);

@@ -25,7 +25,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  *
  * <p>It sees what Quarkus REST serves, which is every path but the routes Quarkus puts ahead of
  * it: its health endpoints, open to orchestrators, and its Prometheus endpoint, there only when
- * metrics are on ({@link MetricsEndpoint} removes it otherwise, so {@value #METRICS} comes here
+ * metrics are on ({@link MetricsEndpoint} disables it otherwise, so {@value #METRICS} comes here
  * and is answered 404 with the key). Application scoped: Quarkus REST looks its filters up as it
  * deploys, before the configuration this one needs is there, and a client proxy defers it.
  *

@@ -90,6 +90,22 @@ class BuildAndStartTest {
         seed.request().get("/").then().statusCode(405).header("Allow", "POST");
     }
 
+    /**
+     * With metrics off (the default), the started server has no Prometheus endpoint: /q/metrics is
+     * challenged like any other path, and answered 404 to the key. Quarkus registers its routes in
+     * every build (in the built runtime two for each path, one per content type); the runtime turns
+     * them all off at start.
+     */
+    @Test
+    void metricsOffLeaveNoEndpointBehindTheChallenge() {
+        given().baseUri("http://127.0.0.1").port(seed.port()).get("/q/metrics").then().statusCode(401)
+                .body("message", equalTo("Unauthorized"));
+        for (String path : List.of("/q/metrics", "/q/metrics/")) {
+            seed.request().get(path).then().statusCode(404);
+        }
+        seed.request().get("/q/metrics").then().body("message", containsString("OPENRUNTIMES_METRICS=true"));
+    }
+
     /** The operator's switches are read at start, from the environment: the same build, JSON logs and metrics. */
     @Test
     void jsonLogsAndMetricsAreSwitchedOnAtStart() throws IOException {

@@ -3,16 +3,22 @@
 # container limited as Open Runtimes' executor limits a 512 MB function (--memory 512000000, no
 # swap, --cpus 1, restart "no"), its build and start as the executor runs them (helpers/build.sh,
 # then helpers/start.sh "bash helpers/server.sh" with the archive at /mnt/code), called from the
-# host at the container's own address (no port proxy) by wrk with src/benchmark/post.lua, 8
-# executions at a time: keep-alive connections against a new connection for every execution with
-# the executor's four headers, per-execution logging on and off (the client reads and deletes each
+# host at the container's own address (no port proxy), 8 executions at a time, by the executor's
+# own kind of client (executor-load.sh): a new connection for every execution with the executor's
+# four headers, the client closing it after the answer as curl does, against the same client on
+# keep-alive connections; per-execution logging on and off (the client reads and deletes each
 # execution's log files, as the executor does). The client runs outside the container's CPU quota,
 # as the executor does; on a machine of 2 cores it still shares them with the server.
 #
-# wrk closes each connection itself, so its side keeps each one in TIME_WAIT for a minute: past
-# loopback, where Linux reuses them by default, thousands of executions a second use up the local
-# ports within seconds and the rate collapses. So the script sets net.ipv4.tcp_tw_reuse=1 for the
-# run, as root, and puts it back after.
+# Beside it, the kernel's floor (floor-server.c, in a container limited the same way): a server
+# that does nothing but answer. What a new connection costs it is what Linux costs, and no server
+# can pay less; with it, the table gives the best ratio a server as fast as ours on kept
+# connections could reach.
+#
+# The client closes each connection itself, so its side keeps each one in TIME_WAIT for a minute:
+# past loopback, where Linux reuses them by default, thousands of executions a second use up the
+# local ports within seconds and the rate collapses. So the script sets net.ipv4.tcp_tw_reuse=1 for
+# the run, as root, and puts it back after.
 #
 # Not a test: prints one table. Needs Docker and the runtime's image (docker/build-image.sh).
 #
@@ -26,11 +32,10 @@ IMAGE="${IMAGE:-openruntimes-local/java-quarkus:test-jvm}"
 WARMUP="${BENCH_WARMUP:-10}"
 DURATION="${BENCH_DURATION:-15}"
 ROUNDS="${BENCH_ROUNDS:-3}"
-export BENCH_PROTOCOL=v5 BENCH_KEY="bench-$RANDOM$RANDOM"
-BENCH_BASIC="$(printf 'opr:%s' "$BENCH_KEY" | base64 -w0)"; export BENCH_BASIC
+export BENCH_KEY="bench-$RANDOM$RANDOM"
 NAME="openruntimes-bench-$$"
 
-command -v wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+command -v gcc >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q gcc libc6-dev >/dev/null; }
 docker image inspect "$IMAGE" >/dev/null 2>&1 || { echo "bench: no image $IMAGE (docker/build-image.sh)" >&2; exit 1; }
 WORK="$(mktemp -d /tmp/openruntimes-bench.XXXXXX)"
 TW_REUSE="$(sysctl -n net.ipv4.tcp_tw_reuse)"
@@ -56,14 +61,46 @@ cpu_us() {
   echo 0
 }
 
-# wrk at 8 connections for $2 seconds on $1: "req/s p99(ms) non-2xx"
+# $2 seconds of executions on $1, 8 at a time, the profile $3 (executor or keep-alive): "req/s p99(ms) non-2xx"
 load() {
-  wrk -t2 -c8 -d"${2}s" --latency -s "$HERE/post.lua" "http://$1:3000/" | awk '
-    /Requests\/sec/ { rps = $2 }
-    /^ +99%/ { v = $2; if (v ~ /us$/) { sub(/us/, "", v); v /= 1000 } else if (v ~ /ms$/) sub(/ms/, "", v); else { sub(/s/, "", v); v *= 1000 } p99 = v }
-    /Non-2xx/ { bad = $NF }
-    END { printf "%.0f %.2f %d\n", rps, p99, bad }'
+  "$HERE/executor-load.sh" "$1" 3000 "$2" "$([ "$3" = keep-alive ] && echo keep-alive || true)" | awk '{ print $1, $3, $4 }'
 }
+
+# Runs the profiles against the container $NAME on $1, warmed up first, round by round: sets
+# RPS, P99 and CPU[profile-$2] to the rounds' medians.
+measure() {
+  local ip=$1 case=$2 profile figure value before rps p99 bad
+  declare -A rounds=()
+  load "$ip" "$WARMUP" executor >/dev/null
+  load "$ip" "$WARMUP" keep-alive >/dev/null
+  for _ in $(seq "$ROUNDS"); do
+    for profile in keep-alive executor; do
+      before=$(cpu_us)
+      read -r rps p99 bad < <(load "$ip" "$(( DURATION / ROUNDS ))" "$profile")
+      [ "$bad" = 0 ] || log "WARNING: $profile, $case: $bad failed or non-2xx executions"
+      rounds[$profile-rps]+="$rps"$'\n'; rounds[$profile-p99]+="$p99"$'\n'
+      rounds[$profile-cpu]+="$(awk -v u="$(( $(cpu_us) - before ))" -v n="$(( rps * DURATION / ROUNDS ))" 'BEGIN { printf("%.0f", (n > 0 ? u / n : 0)) }')"$'\n'
+    done
+  done
+  for profile in keep-alive executor; do
+    for figure in rps p99 cpu; do
+      value=$(median <<<"${rounds[$profile-$figure]%$'\n'}")
+      case $figure in rps) RPS[$profile-$case]=$value ;; p99) P99[$profile-$case]=$value ;; cpu) CPU[$profile-$case]=$value ;; esac
+    done
+    log "$profile, $case: req/s $(echo ${rounds[$profile-rps]}); the container's CPU per execution (µs) $(echo ${rounds[$profile-cpu]})"
+  done
+}
+
+# Waits for $1 to answer 200 (30 s at most).
+answering() {
+  for _ in $(seq 300); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-open-runtimes-secret: $BENCH_KEY" "http://$1:3000/")" != 200 ] || return 0
+    sleep 0.1
+  done
+  log "no 200 from $1 within 30 s"; docker logs "$NAME" 2>&1 | tail -n 20 >&2; exit 1
+}
+address() { docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$NAME"; }
+LIMITS=(--memory 512000000 --memory-swap 512000000 --cpus 1 --restart no)
 
 sysctl -q -w net.ipv4.tcp_tw_reuse=1 || log "WARNING: cannot set net.ipv4.tcp_tw_reuse=1 (not root?): the rates may collapse"
 log "building the v5 bench function in a build container ($IMAGE)"
@@ -75,36 +112,23 @@ docker run --rm --network none -v "$WORK/code:/mnt/code:rw" -e OPEN_RUNTIMES_ENT
 declare -A RPS P99 CPU
 for logging in enabled disabled; do
   export BENCH_LOGGING=$logging BENCH_LOGS="$WORK/logs"
-  docker run -d --name "$NAME" --memory 512000000 --memory-swap 512000000 --cpus 1 --restart no \
+  docker run -d --name "$NAME" "${LIMITS[@]}" \
     -e OPEN_RUNTIMES_SECRET="$BENCH_KEY" -v "$WORK/code/code.tar.gz:/mnt/code/code.tar.gz:ro" -v "$WORK/logs:/mnt/logs" \
     "$IMAGE" bash helpers/start.sh "bash helpers/server.sh" >/dev/null
-  ip="$(docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "$NAME")"
-  for _ in $(seq 300); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "x-open-runtimes-secret: $BENCH_KEY" "http://$ip:3000/")" != 200 ] || break
-    sleep 0.1
-  done
-  BENCH_EXECUTOR=true load "$ip" "$WARMUP" >/dev/null
-  load "$ip" "$WARMUP" >/dev/null
-  declare -A rounds=()
-  for _ in $(seq "$ROUNDS"); do
-    for profile in keep-alive executor; do
-      before=$(cpu_us)
-      read -r rps p99 bad < <(BENCH_EXECUTOR=$([ "$profile" = executor ] && echo true || echo false) load "$ip" "$(( DURATION / ROUNDS ))")
-      [ "$bad" = 0 ] || log "WARNING: $profile, logging $logging: $bad non-2xx answers"
-      rounds[$profile-rps]+="$rps"$'\n'; rounds[$profile-p99]+="$p99"$'\n'
-      rounds[$profile-cpu]+="$(awk -v u="$(( $(cpu_us) - before ))" -v n="$(( rps * DURATION / ROUNDS ))" 'BEGIN { printf("%.0f", (n > 0 ? u / n : 0)) }')"$'\n'
-    done
-  done
+  ip="$(address)"
+  answering "$ip"
+  measure "$ip" "$logging"
   docker rm -f "$NAME" >/dev/null
-  for profile in keep-alive executor; do
-    for figure in rps p99 cpu; do
-      value=$(median <<<"${rounds[$profile-$figure]%$'\n'}")
-      case $figure in rps) RPS[$profile-$logging]=$value ;; p99) P99[$profile-$logging]=$value ;; cpu) CPU[$profile-$logging]=$value ;; esac
-    done
-    log "$profile, logging $logging: req/s $(echo ${rounds[$profile-rps]}); the container's CPU per execution (µs) $(echo ${rounds[$profile-cpu]})"
-  done
-  unset rounds
 done
+
+log "the kernel's floor: floor-server.c in a container limited the same way"
+gcc -O2 -static -o "$WORK/floor-server" "$HERE/floor-server.c"
+export BENCH_LOGGING=disabled BENCH_LOGS=
+docker run -d --name "$NAME" "${LIMITS[@]}" -v "$WORK/floor-server:/floor-server:ro" "$IMAGE" /floor-server 3000 >/dev/null
+ip="$(address)"
+answering "$ip"
+measure "$ip" floor
+docker rm -f "$NAME" >/dev/null
 
 echo
 echo "v5 in a container at the executor's limits (--cpus 1, 512 MB), 8 at a time from the host; $(nproc) cores; ${WARMUP}s warm-up, ${DURATION}s in $ROUNDS rounds; $(date -u +%F)"
@@ -117,3 +141,16 @@ echo "| keep-alive: latency p99 (ms) | ${P99[keep-alive-enabled]} | ${P99[keep-a
 echo "| executor-like: latency p99 (ms) | ${P99[executor-enabled]} | ${P99[executor-disabled]} |"
 echo "| container CPU per execution, keep-alive / executor-like (µs) | ${CPU[keep-alive-enabled]} / ${CPU[executor-enabled]} | ${CPU[keep-alive-disabled]} / ${CPU[executor-disabled]} |"
 echo "| executor-like / keep-alive | $(ratio "${RPS[executor-enabled]}" "${RPS[keep-alive-enabled]}") | $(ratio "${RPS[executor-disabled]}" "${RPS[keep-alive-disabled]}") |"
+# The floor's cost of a connection is its executor-like CPU less its keep-alive CPU: added to our
+# keep-alive cost, the best an execution on a new connection could cost us.
+echo
+echo "The kernel's floor (floor-server.c: answers, nothing else), same container limits and client:"
+echo
+echo "| figure | floor |"
+echo "| --- | --- |"
+echo "| keep-alive / executor-like: throughput (req/s) | ${RPS[keep-alive-floor]} / ${RPS[executor-floor]} |"
+echo "| container CPU per execution, keep-alive / executor-like (µs) | ${CPU[keep-alive-floor]} / ${CPU[executor-floor]} |"
+echo "| a new connection's cost to the kernel (µs) | $(( CPU[executor-floor] - CPU[keep-alive-floor] )) |"
+for logging in enabled disabled; do
+  echo "| best executor-like / keep-alive for our keep-alive cost, logging $([ $logging = enabled ] && echo on || echo off) | $(awk -v k="${CPU[keep-alive-$logging]}" -v c="$(( CPU[executor-floor] - CPU[keep-alive-floor] ))" 'BEGIN { printf "%.2fx", k / (k + c) }') |"
+done

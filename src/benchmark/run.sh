@@ -42,7 +42,6 @@ BASELINE_OPTS="${BASELINE_OPTS:--XX:+UseSerialGC}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 JAVAC="${JAVA_HOME:+$JAVA_HOME/bin/}javac"
 export BENCH_KEY="bench-$RANDOM$RANDOM"
-BENCH_BASIC="$(printf 'opr:%s' "$BENCH_KEY" | base64 -w0)"; export BENCH_BASIC
 SANDBOX_SETUP="$ROOT/src/test/runtimes/v5-sandbox.sh"
 source "$ROOT/jvm-options.sh" # java_version, for the floor's archive flags
 VERSION="$(java_version)"
@@ -268,12 +267,12 @@ summarize() {
     END { print total " samples (1 ms of CPU each)"; show("CPU by thread:", threads); show("CPU by frame (self), all threads:", self); show("CPU by frame (self), main thread:", main); show("CPU by Java package (inclusive), all threads:", packages); show("CPU by Java package (inclusive), main thread:", mainpackages) }
   ' "$1" >"${1%.collapsed}.summary.txt"
 }
-profile_load() { # $1: the case, ours running on PORT[ours]
+profile_load() { # $1: the case, ours running on PORT[ours]; $2: the load (load, wrk's, unless given)
   local lib jcmd="${JAVA%java}jcmd"
   lib=$(profiler)
   # Quoted: jcmd would read the options' '=' as its own name=value arguments.
   "$jcmd" "$(server_pid ours)" JVMTI.agent_load "$lib" '"start,event=cpu,interval=1ms,threads"' >/dev/null
-  load "${PORT[ours]}" "$(( DURATION / ROUNDS ))" >"$BENCH_PROFILE/$1-load-wrk.txt"
+  "${2:-load}" "${PORT[ours]}" "$(( DURATION / ROUNDS ))" >"$BENCH_PROFILE/$1-load-figures.txt"
   "$jcmd" "$(server_pid ours)" JVMTI.agent_load "$lib" "\"stop,collapsed,file=$BENCH_PROFILE/$1-load.collapsed\"" >/dev/null
   summarize "$BENCH_PROFILE/$1-load.collapsed"
   log "profile of $1 under load: $BENCH_PROFILE/$1-load.summary.txt"
@@ -372,10 +371,14 @@ measure() {
 }
 
 # --- The executor-like profile (issue 16): the v5 server, logging on and off, 8 executions at a
-# time, each on a new connection with the executor's four headers, against keep-alive connections
-# at the same 8 (the two take turns, round by round). The access line stays at its v5 default.
+# time, each on a new connection with the executor's four headers that the client closes after
+# the answer, as the executor's curl does (executor-load.sh), against the same client on
+# keep-alive connections (the two take turns, round by round). The access line stays at its v5
+# default.
+executor_load() { "$HERE/executor-load.sh" 127.0.0.1 "$1" "$2"; } # port, seconds: "req/s p50 p99 non2xx"
+kept_load() { "$HERE/executor-load.sh" 127.0.0.1 "$1" "$2" keep-alive; }
 measure_executor_like() {
-  local fn profile i rps p50 p99 bad ticks CONNECTIONS=8
+  local fn profile i rps p50 p99 bad ticks
   declare -A rounds
   for fn in v5-logs v5-nolog; do
     if [ "$fn" = v5-logs ]; then export BENCH_LOGGING=enabled; else export BENCH_LOGGING=disabled; fi
@@ -384,20 +387,20 @@ measure_executor_like() {
     PORT[ours]=$(free_port)
     launch ours "$fn" "${PORT[ours]}" executor
     first_200 ours "${PORT[ours]}" "$(now)" >/dev/null || { tail -n 20 "$WORK/ours-$fn-executor.log" >&2; exit 1; }
-    BENCH_EXECUTOR=true load "${PORT[ours]}" "$WARMUP" >/dev/null
-    load "${PORT[ours]}" "$WARMUP" >/dev/null
+    executor_load "${PORT[ours]}" "$WARMUP" >/dev/null
+    kept_load "${PORT[ours]}" "$WARMUP" >/dev/null
     for i in $(seq "$ROUNDS"); do
       for profile in keep-alive executor; do
         ticks=$(cpu_ticks ours)
-        read -r rps p50 p99 bad < <(BENCH_EXECUTOR=$([ "$profile" = executor ] && echo true || echo false) \
-          load "${PORT[ours]}" "$(( DURATION / ROUNDS ))")
+        read -r rps p50 p99 bad < <("$([ "$profile" = executor ] && echo executor_load || echo kept_load)" \
+          "${PORT[ours]}" "$(( DURATION / ROUNDS ))")
         [ "$bad" = 0 ] || log "WARNING: $profile-$fn answered $bad non-2xx responses under load"
         rounds[$profile-$fn-rps]+="$rps"$'\n'; rounds[$profile-$fn-p99]+="$p99"$'\n'
         rounds[$profile-$fn-cpu]+="$(cpu_per_execution $(( $(cpu_ticks ours) - ticks )) "$rps" "$(( DURATION / ROUNDS ))")"$'\n'
       done
     done
     # With BENCH_PROFILE: where a new connection's cost goes, under the executor-like load.
-    [ -z "${BENCH_PROFILE:-}" ] || BENCH_EXECUTOR=true profile_load "executor-$fn"
+    [ -z "${BENCH_PROFILE:-}" ] || profile_load "executor-$fn" executor_load
     stop ours
     for profile in keep-alive executor; do
       RPS[$profile-$fn]=$(median <<<"${rounds[$profile-$fn-rps]%$'\n'}")

@@ -385,6 +385,16 @@ class ContainerImageTest {
                     seconds(build.took()), Long.parseLong(peak.group(1)) / 1_000_000);
         }
 
+        /** One CPU, one event loop (edge/EventLoopsPerCpu): Quarkus's own default is two a CPU. */
+        @Test
+        @org.junit.jupiter.api.Order(6)
+        void oneCpuGetsOneEventLoop() {
+            String loops = Docker.docker(Duration.ofSeconds(30), "exec", containerName("misbehaving-serve"), "bash", "-c",
+                    "grep -l '^vert.x-eventloo' /proc/$(pgrep -x java)/task/*/comm | wc -l")
+                    .orFail("docker exec").output().trim();
+            assertEquals("1", loops);
+        }
+
         private io.restassured.response.Response execute(String payload) {
             return executorOn(limitedPort).contentType("application/json").body(Map.of("payload", payload)).post("/");
         }

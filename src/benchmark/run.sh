@@ -416,7 +416,7 @@ cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(server_pid "$1")/stat"; }
 # by what else the machine runs (wrk itself included), so it compares transports more steadily.
 cpu_per_execution() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v rps="$2" -v s="$3" 'BEGIN { printf "%.0f", (rps > 0 ? t * 1000000 / hz / (rps * s) : 0) }'; }
 executor_table() {
-  echo; echo "v5 as the executor calls it (new connection per execution, its four headers), 8 at a time, against keep-alive at 8:"
+  echo; echo "v5 as the executor calls it (a new connection per execution, its four headers, the client closing it), 8 at a time, against the same client on 8 kept connections:"
   echo
   echo "| figure | logging on | logging off |"
   echo "| --- | --- | --- |"

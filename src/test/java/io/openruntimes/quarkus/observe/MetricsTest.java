@@ -69,6 +69,7 @@ class MetricsTest {
         assertEquals(2.0, value(metrics, "openruntimes_restarts_total"), metrics);
         assertTrue(metrics.contains("jvm_memory_used_bytes"), "the JVM's meters too");
         assertTrue(!metrics.contains("http_server_requests"), "no meter of Quarkus's HTTP binder");
+        assertTrue(!metrics.contains("\nft_"), "no meter of SmallRye Fault Tolerance's, recorded on every deadline: " + metrics);
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
  * that the function ended the process and from which of its frames. Then it fails the executions
  * in flight with {@link ExecutionFailure.Kind#SHUTTING_DOWN}, which the edges answer (classic: 503),
  * and waits a moment for those answers to be written: the event loops close only after the hooks.
+ * The invoker's own shutdown then does not wait for the function threads, as the calling one never
+ * ends.
  * On an ordinary shutdown (SIGTERM) it does nothing: running executions get their grace period.
  */
 @Startup
@@ -77,6 +79,7 @@ public class FunctionExit {
         } else {
             return; // the runtime's own exit (SIGTERM, a failed start): shutdown runs as usual
         }
+        invoker.exiting(); // before the answers below: Quarkus's own shutdown waits for them, then stops the invoker
         int failed = invoker.failInFlight(new ExecutionFailure(ExecutionFailure.Kind.SHUTTING_DOWN,
                 "The runtime is shutting down: " + reason + "; this execution did not finish"));
         try {

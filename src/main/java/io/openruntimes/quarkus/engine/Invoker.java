@@ -51,6 +51,7 @@ public class Invoker {
     private volatile long refuseFrom;
     /** The answers not given yet: {@link #failInFlight} gives them when the process must stop now. */
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean exiting;
     private final HeapGuard heap;
 
     public Invoker(FunctionConfig config, HeapGuard heap) {
@@ -159,10 +160,23 @@ public class Invoker {
         LOG.infof("Shutting down: new executions are refused after %s", delay.map(Duration::toString).orElse("no delay"));
     }
 
+    /**
+     * The process is ending by a call to exit (a function's, or the heap guard's): its shutdown
+     * will not wait for the function threads. One of them may be the caller, which never returns.
+     */
+    void exiting() {
+        exiting = true;
+    }
+
     /** Gives running executions a moment to finish, then interrupts them; runaways cannot block exit. */
     @PreDestroy
     void shutdown() {
         pool.shutdown();
+        if (exiting) {
+            LOG.info("Not waiting for the function threads: the process is ending by a call to exit");
+            pool.shutdownNow();
+            return;
+        }
         try {
             if (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
                 pool.shutdownNow();

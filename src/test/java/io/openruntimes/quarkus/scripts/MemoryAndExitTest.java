@@ -211,6 +211,9 @@ class MemoryAndExitTest {
             assertEquals(200, later.statusCode(), server.log());
             assertTrue(server.log().contains("the server ended (exit status 1) after "), server.log());
             assertTrue(server.log().contains("(restart 1)"), server.log());
+            // The function thread that called exit never ends: the shutdown must not wait for it.
+            assertTrue(server.log().contains("Not waiting for the function threads: the process is ending by a call to exit"),
+                    server.log());
         }
     }
 

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -44,6 +45,9 @@ static int open_connection(void) {
     int fd = socket(AF_INET, SOCK_STREAM, 0);
     int on = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on); // as curl does
+    // A server that stops answering fails the execution after 10 s instead of hanging the run.
+    struct timeval patience = {.tv_sec = 10};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &patience, sizeof patience);
     if (connect(fd, (struct sockaddr *) &server, sizeof server) != 0) {
         close(fd);
         return -1;

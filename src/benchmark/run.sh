@@ -413,7 +413,7 @@ measure_executor_like() {
 # The server's CPU time (user and system, clock ticks) so far: $1's JVM.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$(server_pid "$1")/stat"; }
 # µs of the server's CPU per execution: $1 ticks over $2 req/s for $3 s. Less swayed than req/s
-# by what else the machine runs (wrk itself included), so it compares transports more steadily.
+# by what else the machine runs (the client itself included), so it compares transports more steadily.
 cpu_per_execution() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v rps="$2" -v s="$3" 'BEGIN { printf "%.0f", (rps > 0 ? t * 1000000 / hz / (rps * s) : 0) }'; }
 executor_table() {
   echo; echo "v5 as the executor calls it (a new connection per execution, its four headers, the client closing it), 8 at a time, against the same client on 8 kept connections:"
